@@ -1,0 +1,35 @@
+import bcrypt from 'bcryptjs'
+import { constantTimeEqual } from './constant-time'
+import { InvalidHashError, type PasswordVerifier } from './verifier'
+
+// $2a$, $2b$ and $2y$ differ only in how old implementations treated 8-bit characters;
+// the hash computation for valid input is the same. 22 salt and 31 hash characters.
+const BCRYPT_PATTERN = /^\$2[aby]\$(\d{2})\$[./A-Za-z0-9]{53}$/
+const BCRYPT_PREFIX_PATTERN = /^\$2[aby]\$/
+// Cost 4 is bcrypt's floor; cost 16 already takes several seconds, far past a webhook's budget.
+const MIN_BCRYPT_COST = 4
+const MAX_BCRYPT_COST = 15
+const SALT_LENGTH = 29
+
+/** bcrypt in its `$2a$`, `$2b$` and `$2y$` forms (Rails, Laravel, PHP `password_hash`). */
+export const bcryptVerifier: PasswordVerifier = {
+  name: 'bcrypt',
+
+  matches: (hash) => BCRYPT_PREFIX_PATTERN.test(hash),
+
+  async verify(password, hash) {
+    const match = BCRYPT_PATTERN.exec(hash)
+    if (!match) {
+      throw new InvalidHashError('bcrypt hash is malformed: expected $2b$NN$ and 53 characters')
+    }
+    const cost = Number(match[1])
+    if (cost < MIN_BCRYPT_COST || cost > MAX_BCRYPT_COST) {
+      throw new InvalidHashError(
+        `bcrypt cost ${cost} is outside ${MIN_BCRYPT_COST}..${MAX_BCRYPT_COST}`,
+      )
+    }
+
+    const computed = await bcrypt.hash(password, hash.slice(0, SALT_LENGTH))
+    return constantTimeEqual(computed.slice(SALT_LENGTH), hash.slice(SALT_LENGTH))
+  },
+}

@@ -1,0 +1,41 @@
+import { identifiersOf, parseUserRecord, UserRecordError } from './user-record'
+import type { UserRecord } from './user-store'
+
+/** A refused row: its zero-based index in the file and the reason. */
+export interface RefusedRow {
+  index: number
+  reason: string
+}
+
+export interface ParsedUsers {
+  users: UserRecord[]
+  refused: RefusedRow[]
+}
+
+/**
+ * Reads the rows of a users file (already parsed from JSON or CSV) into normalized user
+ * records. A bad row is refused with its index and reason and the rest are kept; so is a
+ * row whose username or alias another row already claimed.
+ */
+export function parseUsers(rows: readonly unknown[]): ParsedUsers {
+  const users: UserRecord[] = []
+  const refused: RefusedRow[] = []
+  const claimedBy = new Map<string, number>()
+
+  rows.forEach((row, index) => {
+    try {
+      const user = parseUserRecord(row)
+      const taken = identifiersOf(user).find((id) => claimedBy.has(id))
+      if (taken !== undefined) {
+        throw new UserRecordError(`an identifier is already used by row ${claimedBy.get(taken)}`)
+      }
+      for (const id of identifiersOf(user)) claimedBy.set(id, index)
+      users.push(user)
+    } catch (error) {
+      if (!(error instanceof UserRecordError)) throw error
+      refused.push({ index, reason: error.message })
+    }
+  })
+
+  return { users, refused }
+}
