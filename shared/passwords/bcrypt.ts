@@ -11,25 +11,31 @@ const MIN_BCRYPT_COST = 4
 const MAX_BCRYPT_COST = 15
 const SALT_LENGTH = 29
 
+/**
+ * Checks a password against a bcrypt hash. Shared by the formats that wrap bcrypt
+ * (Django's `bcrypt_sha256$`, WordPress's `$wp$`), which pass it their pre-hashed password.
+ */
+export async function verifyBcrypt(password: string, hash: string): Promise<boolean> {
+  const match = BCRYPT_PATTERN.exec(hash)
+  if (!match) {
+    throw new InvalidHashError('bcrypt hash is malformed: expected $2b$NN$ and 53 characters')
+  }
+  const cost = Number(match[1])
+  if (cost < MIN_BCRYPT_COST || cost > MAX_BCRYPT_COST) {
+    throw new InvalidHashError(
+      `bcrypt cost ${cost} is outside ${MIN_BCRYPT_COST}..${MAX_BCRYPT_COST}`,
+    )
+  }
+
+  const computed = await bcrypt.hash(password, hash.slice(0, SALT_LENGTH))
+  return constantTimeEqual(computed.slice(SALT_LENGTH), hash.slice(SALT_LENGTH))
+}
+
 /** bcrypt in its `$2a$`, `$2b$` and `$2y$` forms (Rails, Laravel, PHP `password_hash`). */
 export const bcryptVerifier: PasswordVerifier = {
   name: 'bcrypt',
 
   matches: (hash) => BCRYPT_PREFIX_PATTERN.test(hash),
 
-  async verify(password, hash) {
-    const match = BCRYPT_PATTERN.exec(hash)
-    if (!match) {
-      throw new InvalidHashError('bcrypt hash is malformed: expected $2b$NN$ and 53 characters')
-    }
-    const cost = Number(match[1])
-    if (cost < MIN_BCRYPT_COST || cost > MAX_BCRYPT_COST) {
-      throw new InvalidHashError(
-        `bcrypt cost ${cost} is outside ${MIN_BCRYPT_COST}..${MAX_BCRYPT_COST}`,
-      )
-    }
-
-    const computed = await bcrypt.hash(password, hash.slice(0, SALT_LENGTH))
-    return constantTimeEqual(computed.slice(SALT_LENGTH), hash.slice(SALT_LENGTH))
-  },
+  verify: verifyBcrypt,
 }

@@ -1,0 +1,38 @@
+import { decodeBase64 } from './base64'
+import { constantTimeEqual } from './constant-time'
+import { derivePbkdf2, type Pbkdf2Hash } from './pbkdf2-derive'
+import { InvalidHashError, type PasswordVerifier } from './verifier'
+import { utf8 } from './webcrypto'
+
+// Django: pbkdf2_sha256$<iterations>$<salt>$<base64 hash>. The salt is used as its text,
+// not decoded; Django's own salts are alphanumeric.
+const DJANGO_PATTERN = /^pbkdf2_(sha256|sha1)\$(\d{1,9})\$([^$]+)\$([A-Za-z0-9+/]+={0,2})$/
+const DJANGO_PREFIX_PATTERN = /^pbkdf2_(sha256|sha1)\$/
+const HASHES: Record<string, Pbkdf2Hash> = { sha256: 'SHA-256', sha1: 'SHA-1' }
+
+/** Django's `PBKDF2PasswordHasher` (`pbkdf2_sha256$`) and `PBKDF2SHA1PasswordHasher`. */
+export const djangoPbkdf2Verifier: PasswordVerifier = {
+  name: 'django-pbkdf2',
+
+  matches: (hash) => DJANGO_PREFIX_PATTERN.test(hash),
+
+  async verify(password, hash) {
+    const match = DJANGO_PATTERN.exec(hash)
+    if (!match) {
+      throw new InvalidHashError(
+        'Django pbkdf2 hash is malformed: expected pbkdf2_sha256$<iterations>$<salt>$<hash>',
+      )
+    }
+    const [, variant, iterationsText, salt, hashText] = match
+    const expected = decodeBase64(hashText as string, 'Django pbkdf2 hash')
+
+    const computed = await derivePbkdf2(
+      HASHES[variant as string] as Pbkdf2Hash,
+      utf8(password),
+      utf8(salt as string),
+      Number(iterationsText),
+      expected.length,
+    )
+    return constantTimeEqual(computed, expected)
+  },
+}

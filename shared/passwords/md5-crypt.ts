@@ -1,0 +1,56 @@
+import { md5 } from '@noble/hashes/legacy.js'
+import { constantTimeEqual } from './constant-time'
+import { encodeHash64 } from './hash64'
+import { InvalidHashError, type PasswordVerifier } from './verifier'
+import { concatBytes, utf8 } from './webcrypto'
+
+// $1$<salt, up to 8 characters>$<22 hash64 characters>; Apache's $apr1$ differs only in
+// the magic string mixed into the digest.
+const MD5_CRYPT_PATTERN = /^(\$1\$|\$apr1\$)([^$]{0,8})\$([./A-Za-z0-9]{22})$/
+const MD5_CRYPT_PREFIX_PATTERN = /^(\$1\$|\$apr1\$)/
+// md5-crypt has no cost parameter: Poul-Henning Kamp fixed it at 1000 rounds.
+const ROUNDS = 1000
+const ORDER = [12, 6, 0, 13, 7, 1, 14, 8, 2, 15, 9, 3, 5, 10, 4, 11]
+
+function md5CryptDigest(password: Uint8Array, magic: Uint8Array, salt: Uint8Array) {
+  const alternate = md5(concatBytes(password, salt, password))
+  const first = md5.create().update(password).update(magic).update(salt)
+  for (let left = password.length; left > 0; left -= 16) {
+    first.update(alternate.subarray(0, Math.min(left, 16)))
+  }
+  // The original reads a zero byte from an emptied buffer here, not from the digest.
+  for (let bits = password.length; bits > 0; bits >>= 1) {
+    first.update(bits & 1 ? new Uint8Array(1) : password.subarray(0, 1))
+  }
+  let digest = first.digest()
+
+  for (let round = 0; round < ROUNDS; round++) {
+    const step = md5.create()
+    step.update(round & 1 ? password : digest)
+    if (round % 3) step.update(salt)
+    if (round % 7) step.update(password)
+    step.update(round & 1 ? digest : password)
+    digest = step.digest()
+  }
+  return digest
+}
+
+/** md5-crypt (`$1$`, FreeBSD and old Linux) and Apache's `$apr1$` (htpasswd). */
+export const md5CryptVerifier: PasswordVerifier = {
+  name: 'md5-crypt',
+
+  matches: (hash) => MD5_CRYPT_PREFIX_PATTERN.test(hash),
+
+  async verify(password, hash) {
+    const match = MD5_CRYPT_PATTERN.exec(hash)
+    if (!match) {
+      throw new InvalidHashError(
+        'md5-crypt hash is malformed: expected $1$<salt>$ and 22 characters',
+      )
+    }
+    const [, magic, salt, expected] = match
+
+    const digest = md5CryptDigest(utf8(password), utf8(magic as string), utf8(salt as string))
+    return constantTimeEqual(encodeHash64(digest, ORDER), expected as string)
+  },
+}

@@ -1,0 +1,43 @@
+import { md5 } from '@noble/hashes/legacy.js'
+import { constantTimeEqual } from './constant-time'
+import { encodeHash64, hash64Value } from './hash64'
+import { InvalidHashError, type PasswordVerifier } from './verifier'
+import { concatBytes, utf8 } from './webcrypto'
+
+// $P$ (WordPress) or $H$ (phpBB), one hash64 character giving log2 of the rounds, eight
+// salt characters, 22 hash64 characters of MD5.
+const PHPASS_PATTERN = /^\$[PH]\$([./A-Za-z0-9])([./A-Za-z0-9]{8})([./A-Za-z0-9]{22})$/
+const PHPASS_PREFIX_PATTERN = /^\$[PH]\$/
+// phpass accepts 7..30; WordPress writes 8 (2^13 rounds), phpBB 9. 2^20 MD5 rounds in
+// pure JS take about a second.
+const MIN_LOG2_ROUNDS = 7
+/** The largest log2 of the rounds accepted. */
+export const MAX_PHPASS_LOG2_ROUNDS = 20
+
+/** phpass portable hashes: WordPress before 6.8 (`$P$`) and phpBB 3 (`$H$`). */
+export const phpassVerifier: PasswordVerifier = {
+  name: 'phpass',
+
+  matches: (hash) => PHPASS_PREFIX_PATTERN.test(hash),
+
+  async verify(password, hash) {
+    const match = PHPASS_PATTERN.exec(hash)
+    if (!match) {
+      throw new InvalidHashError('phpass hash is malformed: expected $P$ and 31 characters')
+    }
+    const [, costChar, salt, expected] = match
+    const log2Rounds = hash64Value(costChar as string)
+    if (log2Rounds < MIN_LOG2_ROUNDS || log2Rounds > MAX_PHPASS_LOG2_ROUNDS) {
+      throw new InvalidHashError(
+        `phpass log2 rounds ${log2Rounds} is outside ${MIN_LOG2_ROUNDS}..${MAX_PHPASS_LOG2_ROUNDS}`,
+      )
+    }
+
+    const secret = utf8(password)
+    let digest = md5(concatBytes(utf8(salt as string), secret))
+    for (let round = 2 ** log2Rounds; round > 0; round--) {
+      digest = md5(concatBytes(digest, secret))
+    }
+    return constantTimeEqual(encodeHash64(digest), expected as string)
+  },
+}

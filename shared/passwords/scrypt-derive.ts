@@ -1,0 +1,51 @@
+import { scryptAsync } from '@noble/hashes/scrypt.js'
+import { nodeCrypto } from './node-crypto'
+import { InvalidHashError } from './verifier'
+
+/** Half a Worker's 128 MB, leaving room for the isolate itself. */
+export const MAX_SCRYPT_MEMORY_BYTES = 64 * 1024 * 1024
+/** Parallelism multiplies the work without adding memory; 16 is far above common use (1). */
+export const MAX_SCRYPT_PARALLELISM = 16
+
+/** scrypt's cost parameters: `N` a power of two, block size `r`, parallelism `p`. */
+export interface ScryptParams {
+  N: number
+  r: number
+  p: number
+  dkLen: number
+}
+
+/**
+ * scrypt with Node's native implementation on Node, @noble/hashes in Workers. Throws
+ * `InvalidHashError` for parameters that are not valid or would exhaust a Worker.
+ */
+export async function deriveScrypt(
+  password: Uint8Array,
+  salt: Uint8Array,
+  params: ScryptParams,
+): Promise<Uint8Array> {
+  const { N, r, p, dkLen } = params
+  const isPowerOfTwo = Number.isSafeInteger(N) && N > 1 && (N & (N - 1)) === 0
+  if (!isPowerOfTwo || !Number.isSafeInteger(r) || r < 1 || !Number.isSafeInteger(p) || p < 1) {
+    throw new InvalidHashError('scrypt parameters are malformed: N must be a power of two')
+  }
+  // scrypt keeps N blocks of 128 * r bytes, plus p blocks for its input.
+  const memoryBytes = 128 * r * (N + p + 1)
+  if (memoryBytes > MAX_SCRYPT_MEMORY_BYTES || p > MAX_SCRYPT_PARALLELISM) {
+    throw new InvalidHashError(
+      `scrypt N=${N}, r=${r}, p=${p} is above the limit of ` +
+        `${MAX_SCRYPT_MEMORY_BYTES / 1024 / 1024} MiB and p <= ${MAX_SCRYPT_PARALLELISM}`,
+    )
+  }
+
+  const maxmem = memoryBytes + 1024 * 1024
+  const node = nodeCrypto()
+  if (node) {
+    return new Promise((resolve, reject) => {
+      node.scrypt(password, salt, dkLen, { N, r, p, maxmem }, (error, key) =>
+        error ? reject(error) : resolve(new Uint8Array(key)),
+      )
+    })
+  }
+  return scryptAsync(password, salt, { N, r, p, dkLen, maxmem })
+}

@@ -1,0 +1,93 @@
+import { sha256, sha512 } from '@noble/hashes/sha2.js'
+import { constantTimeEqual } from './constant-time'
+import { encodeHash64 } from './hash64'
+import { InvalidHashError, type PasswordVerifier } from './verifier'
+import { concatBytes, utf8 } from './webcrypto'
+
+// $5$ / $6$[rounds=N$]<salt, up to 16 characters>$<hash64 digest>
+const SHA_CRYPT_PATTERN = /^\$([56])\$(?:rounds=(\d{1,9})\$)?([^$]{0,16})\$([./A-Za-z0-9]+)$/
+const SHA_CRYPT_PREFIX_PATTERN = /^\$[56]\$/
+const DEFAULT_ROUNDS = 5000
+// The specification's floor is 1000; glibc never writes a lower count into a hash.
+const MIN_ROUNDS = 1000
+/** Rounds run in pure JS, a few microseconds each; 1,000,000 stays near a second. */
+export const MAX_SHA_CRYPT_ROUNDS = 1_000_000
+
+// The order in which the specification packs digest bytes into hash64, least significant
+// byte of each group first.
+const SHA256_ORDER = [
+  20, 10, 0, 11, 1, 21, 2, 22, 12, 23, 13, 3, 14, 4, 24, 5, 25, 15, 26, 16, 6, 17, 7, 27, 8, 28, 18,
+  29, 19, 9, 30, 31,
+]
+const SHA512_ORDER = [
+  42, 21, 0, 1, 43, 22, 23, 2, 44, 45, 24, 3, 4, 46, 25, 26, 5, 47, 48, 27, 6, 7, 49, 28, 29, 8, 50,
+  51, 30, 9, 10, 52, 31, 32, 11, 53, 54, 33, 12, 13, 55, 34, 35, 14, 56, 57, 36, 15, 16, 58, 37, 38,
+  17, 59, 60, 39, 18, 19, 61, 40, 41, 20, 62, 63,
+]
+const VARIANTS = {
+  '5': { hash: sha256, order: SHA256_ORDER },
+  '6': { hash: sha512, order: SHA512_ORDER },
+}
+
+type Hash = typeof sha256 | typeof sha512
+
+/** `length` bytes of `block` repeated. */
+function repeatTo(block: Uint8Array, length: number): Uint8Array {
+  const out = new Uint8Array(length)
+  for (let i = 0; i < length; i += block.length) {
+    out.set(block.subarray(0, Math.min(block.length, length - i)), i)
+  }
+  return out
+}
+
+/** The digest of Ulrich Drepper's SHA-crypt specification (glibc `crypt`, version 0.6). */
+function shaCryptDigest(hash: Hash, password: Uint8Array, salt: Uint8Array, rounds: number) {
+  const size = hash.outputLen
+  const alternate = hash(concatBytes(password, salt, password))
+  const first = hash.create().update(password).update(salt)
+  first.update(repeatTo(alternate, password.length))
+  for (let bits = password.length; bits > 0; bits >>= 1) {
+    first.update(bits & 1 ? alternate : password)
+  }
+  let digest = first.digest()
+
+  const passwordBlock = hash(repeatTo(password, password.length * password.length))
+  const saltBlock = hash(repeatTo(salt, salt.length * (16 + (digest[0] as number))))
+  const p = repeatTo(passwordBlock.subarray(0, size), password.length)
+  const s = repeatTo(saltBlock.subarray(0, size), salt.length)
+
+  for (let round = 0; round < rounds; round++) {
+    const step = hash.create()
+    step.update(round & 1 ? p : digest)
+    if (round % 3) step.update(s)
+    if (round % 7) step.update(p)
+    step.update(round & 1 ? digest : p)
+    digest = step.digest()
+  }
+  return digest
+}
+
+/** sha256-crypt (`$5$`) and sha512-crypt (`$6$`), as in /etc/shadow and glibc `crypt`. */
+export const shaCryptVerifier: PasswordVerifier = {
+  name: 'sha-crypt',
+
+  matches: (hash) => SHA_CRYPT_PREFIX_PATTERN.test(hash),
+
+  async verify(password, hash) {
+    const match = SHA_CRYPT_PATTERN.exec(hash)
+    if (!match) {
+      throw new InvalidHashError('sha-crypt hash is malformed: expected $6$[rounds=N$]<salt>$…')
+    }
+    const [, id, roundsText, salt, expected] = match
+    const rounds = roundsText === undefined ? DEFAULT_ROUNDS : Number(roundsText)
+    if (rounds < MIN_ROUNDS || rounds > MAX_SHA_CRYPT_ROUNDS) {
+      throw new InvalidHashError(
+        `sha-crypt rounds ${rounds} is outside ${MIN_ROUNDS}..${MAX_SHA_CRYPT_ROUNDS}`,
+      )
+    }
+
+    const { hash: sha, order } = VARIANTS[id as keyof typeof VARIANTS]
+    const digest = shaCryptDigest(sha, utf8(password), utf8(salt as string), rounds)
+    return constantTimeEqual(encodeHash64(digest, order), expected as string)
+  },
+}

@@ -1,0 +1,22 @@
+import { encodeBase64 } from './base64'
+import { verifyBcrypt } from './bcrypt'
+import type { PasswordVerifier } from './verifier'
+import { hmacDigest, utf8 } from './webcrypto'
+
+const WORDPRESS_PREFIX = '$wp$'
+const HMAC_KEY = utf8('wp-sha384')
+
+/**
+ * WordPress 6.8 and later: `$wp` and a bcrypt hash (`$2y$`) of the base64 HMAC-SHA384 of
+ * the password under the fixed key `wp-sha384`, which lifts bcrypt's 72-byte limit.
+ */
+export const wordpressBcryptVerifier: PasswordVerifier = {
+  name: 'wordpress-bcrypt',
+
+  matches: (hash) => hash.startsWith(WORDPRESS_PREFIX),
+
+  async verify(password, hash) {
+    const mac = await hmacDigest('SHA-384', HMAC_KEY, utf8(password))
+    return verifyBcrypt(encodeBase64(mac), hash.slice(WORDPRESS_PREFIX.length - 1))
+  },
+}

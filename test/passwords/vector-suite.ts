@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest'
+import {
+  createFirebaseScryptVerifier,
+  type FirebaseScryptConfig,
+} from '../../shared/passwords/firebase-scrypt'
+import type { PasswordVerifier } from '../../shared/passwords/verifier'
+import { defaultVerifiers } from '../../shared/passwords/verifiers'
+import { verifyPassword } from '../../shared/passwords/verify-password'
+
+/** One known hash with the password it was made from. */
+export interface PasswordVector {
+  format: string
+  hash: string
+  password: string
+  wrong: string
+}
+
+/** A vectors file: ../shared/vectors/password-hashes.json or test/vectors/extra-hashes.json. */
+export interface VectorFile {
+  made_by: string
+  firebase?: FirebaseScryptConfig
+  vectors: PasswordVector[]
+}
+
+// bcrypt reads only the first 72 bytes of a password, in every implementation.
+const BCRYPT_MAX_PASSWORD_BYTES = 72
+const encoder = new TextEncoder()
+
+/** Whether bcrypt cannot tell the two passwords apart, because they differ only past 72 bytes. */
+function isSameForBcrypt(vector: PasswordVector): boolean {
+  const right = encoder.encode(vector.password).slice(0, BCRYPT_MAX_PASSWORD_BYTES)
+  const wrong = encoder.encode(vector.wrong).slice(0, BCRYPT_MAX_PASSWORD_BYTES)
+  return /^bcrypt-2/.test(vector.format) && right.join() === wrong.join()
+}
+
+/**
+ * Checks every vector of a file through `verifyPassword` with the default verifiers (and
+ * Firebase's, when the file carries its project settings): the right password passes and
+ * the wrong one fails. Runs the same on Node and inside workerd.
+ */
+export function describeVectors(title: string, file: VectorFile): void {
+  const verifiers: PasswordVerifier[] = [...defaultVerifiers]
+  if (file.firebase) {
+    verifiers.push(createFirebaseScryptVerifier(file.firebase))
+  }
+  const counts = new Map<string, number>()
+
+  describe(title, () => {
+    for (const vector of file.vectors) {
+      const count = (counts.get(vector.format) ?? 0) + 1
+      counts.set(vector.format, count)
+
+      it(`accepts the right password and rejects a wrong one for ${vector.format} #${count}`, async () => {
+        // A password wrong in its first character fails even where bcrypt truncates.
+        const early = `${vector.password[0] === 'x' ? 'y' : 'x'}${vector.password.slice(1)}`
+
+        const right = await verifyPassword(vector.password, vector.hash, verifiers)
+        const wrong = await verifyPassword(vector.wrong, vector.hash, verifiers)
+        const wrongEarly = await verifyPassword(early, vector.hash, verifiers)
+
+        expect(right.isValid).toBe(true)
+        expect(wrong.isValid).toBe(isSameForBcrypt(vector))
+        expect(wrongEarly.isValid).toBe(false)
+        expect(wrong.verifier).toBe(right.verifier)
+      })
+    }
+  })
+}
