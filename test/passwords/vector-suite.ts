@@ -25,6 +25,9 @@ export interface VectorFile {
 // bcrypt reads only the first 72 bytes of a password, in every implementation.
 const BCRYPT_MAX_PASSWORD_BYTES = 72
 const encoder = new TextEncoder()
+// Pure-JS hashing runs several times slower inside the workerd test pool than deployed
+// (Vite rewrites every call between the library's modules); scrypt at N=2^14 takes seconds.
+const VECTOR_TIMEOUT_MS = 30_000
 
 /** Whether bcrypt cannot tell the two passwords apart, because they differ only past 72 bytes. */
 function isSameForBcrypt(vector: PasswordVector): boolean {
@@ -50,19 +53,23 @@ export function describeVectors(title: string, file: VectorFile): void {
       const count = (counts.get(vector.format) ?? 0) + 1
       counts.set(vector.format, count)
 
-      it(`accepts the right password and rejects a wrong one for ${vector.format} #${count}`, async () => {
-        // A password wrong in its first character fails even where bcrypt truncates.
-        const early = `${vector.password[0] === 'x' ? 'y' : 'x'}${vector.password.slice(1)}`
+      it(
+        `accepts the right password and rejects a wrong one for ${vector.format} #${count}`,
+        async () => {
+          // Where bcrypt cannot see the vector's change, change the first character instead.
+          const wrongPassword = isSameForBcrypt(vector)
+            ? `${vector.password[0] === 'x' ? 'y' : 'x'}${vector.password.slice(1)}`
+            : vector.wrong
 
-        const right = await verifyPassword(vector.password, vector.hash, verifiers)
-        const wrong = await verifyPassword(vector.wrong, vector.hash, verifiers)
-        const wrongEarly = await verifyPassword(early, vector.hash, verifiers)
+          const right = await verifyPassword(vector.password, vector.hash, verifiers)
+          const wrong = await verifyPassword(wrongPassword, vector.hash, verifiers)
 
-        expect(right.isValid).toBe(true)
-        expect(wrong.isValid).toBe(isSameForBcrypt(vector))
-        expect(wrongEarly.isValid).toBe(false)
-        expect(wrong.verifier).toBe(right.verifier)
-      })
+          expect(right.isValid).toBe(true)
+          expect(wrong.isValid).toBe(false)
+          expect(wrong.verifier).toBe(right.verifier)
+        },
+        VECTOR_TIMEOUT_MS,
+      )
     }
   })
 }
