@@ -12,7 +12,8 @@ const MD5_CRYPT_PREFIX_PATTERN = /^(\$1\$|\$apr1\$)/
 const ROUNDS = 1000
 const ORDER = [12, 6, 0, 13, 7, 1, 14, 8, 2, 15, 9, 3, 5, 10, 4, 11]
 
-function md5CryptDigest(password: Uint8Array, magic: Uint8Array, salt: Uint8Array) {
+/** The digest of md5-crypt; `magic` is `$1$` or `$apr1$`. */
+export function md5CryptDigest(password: Uint8Array, magic: Uint8Array, salt: Uint8Array) {
   const alternate = md5(concatBytes(password, salt, password))
   const first = md5.create().update(password).update(magic).update(salt)
   for (let left = password.length; left > 0; left -= 16) {

@@ -14,6 +14,15 @@ const MIN_LOG2_ROUNDS = 7
 /** The largest log2 of the rounds accepted. */
 export const MAX_PHPASS_LOG2_ROUNDS = 20
 
+/** The digest of phpass: MD5 of salt and password, then 2^log2Rounds MD5s of digest and password. */
+export function phpassDigest(password: Uint8Array, salt: Uint8Array, log2Rounds: number) {
+  let digest = md5(concatBytes(salt, password))
+  for (let round = 2 ** log2Rounds; round > 0; round--) {
+    digest = md5(concatBytes(digest, password))
+  }
+  return digest
+}
+
 /** phpass portable hashes: WordPress before 6.8 (`$P$`) and phpBB 3 (`$H$`). */
 export const phpassVerifier: PasswordVerifier = {
   name: 'phpass',
@@ -33,11 +42,7 @@ export const phpassVerifier: PasswordVerifier = {
       )
     }
 
-    const secret = utf8(password)
-    let digest = md5(concatBytes(utf8(salt as string), secret))
-    for (let round = 2 ** log2Rounds; round > 0; round--) {
-      digest = md5(concatBytes(digest, secret))
-    }
+    const digest = phpassDigest(utf8(password), utf8(salt as string), log2Rounds)
     return constantTimeEqual(encodeHash64(digest), expected as string)
   },
 }

@@ -29,7 +29,8 @@ const VARIANTS = {
   '6': { hash: sha512, order: SHA512_ORDER },
 }
 
-type Hash = typeof sha256 | typeof sha512
+/** The noble hash a sha-crypt variant runs on. */
+export type ShaCryptHash = typeof sha256 | typeof sha512
 
 /** `length` bytes of `block` repeated. */
 function repeatTo(block: Uint8Array, length: number): Uint8Array {
@@ -41,7 +42,12 @@ function repeatTo(block: Uint8Array, length: number): Uint8Array {
 }
 
 /** The digest of Ulrich Drepper's SHA-crypt specification (glibc `crypt`, version 0.6). */
-function shaCryptDigest(hash: Hash, password: Uint8Array, salt: Uint8Array, rounds: number) {
+export function shaCryptDigest(
+  hash: ShaCryptHash,
+  password: Uint8Array,
+  salt: Uint8Array,
+  rounds: number,
+) {
   const size = hash.outputLen
   const alternate = hash(concatBytes(password, salt, password))
   const first = hash.create().update(password).update(salt)

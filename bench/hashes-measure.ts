@@ -1,0 +1,70 @@
+import type { BenchCase } from './hashes-cases'
+
+/** Median milliseconds per call of the verifier and of its bare primitive. */
+export interface BenchResult {
+  format: string
+  primitive: string
+  verifyMs: number
+  bareMs: number
+  /** Median over rounds of verifier time against primitive time in the same round. */
+  overheadPercent: number
+}
+
+// Long enough for timer resolution and for workerd, whose clock only moves between
+// tasks; short enough that all cases on both runtimes finish in about a minute.
+const BATCH_TARGET_MS = 40
+const ROUNDS = 15
+const SLOW_ROUNDS = 5
+
+// workerd freezes its clock while JavaScript runs; a zero timer lets it catch up.
+const settle = () => new Promise((resolve) => setTimeout(resolve, 0))
+
+async function timeBatch(run: () => Promise<unknown>, calls: number): Promise<number> {
+  await settle()
+  const start = performance.now()
+  for (let i = 0; i < calls; i++) {
+    await run()
+  }
+  await settle()
+  return (performance.now() - start) / calls
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1] as number
+
+/** Runs each case's verifier and primitive in alternating batches and keeps the medians. */
+export async function measure(cases: BenchCase[]): Promise<BenchResult[]> {
+  const results: BenchResult[] = []
+  for (const benchCase of cases) {
+    // Warm up, check the verifier really verifies, and size the batch.
+    const check = (await benchCase.verify()) as { isValid: boolean }
+    if (!check.isValid) {
+      throw new Error(`${benchCase.format} did not verify`)
+    }
+    const once = Math.max(await timeBatch(benchCase.bare, 1), 0.001)
+    const calls = Math.max(1, Math.min(1000, Math.round(BATCH_TARGET_MS / once)))
+
+    // Other processes share the CPU: pairing each verifier batch with a primitive batch
+    // run right beside it, in alternating order, cancels most of their drift.
+    const verifyTimes: number[] = []
+    const bareTimes: number[] = []
+    const ratios: number[] = []
+    const rounds = once > 100 ? SLOW_ROUNDS : ROUNDS
+    for (let round = 0; round < rounds; round++) {
+      const isVerifyFirst = round % 2 === 0
+      const first = await timeBatch(isVerifyFirst ? benchCase.verify : benchCase.bare, calls)
+      const second = await timeBatch(isVerifyFirst ? benchCase.bare : benchCase.verify, calls)
+      const [verifyMs, bareMs] = isVerifyFirst ? [first, second] : [second, first]
+      verifyTimes.push(verifyMs)
+      bareTimes.push(bareMs)
+      ratios.push(verifyMs / bareMs)
+    }
+    results.push({
+      format: benchCase.format,
+      primitive: benchCase.primitive,
+      verifyMs: median(verifyTimes),
+      bareMs: median(bareTimes),
+      overheadPercent: (median(ratios) - 1) * 100,
+    })
+  }
+  return results
+}

@@ -1,0 +1,64 @@
+import { build } from 'esbuild'
+import { Miniflare } from 'miniflare'
+import { benchCases } from './hashes-cases'
+import { type BenchResult, measure } from './hashes-measure'
+
+// Verifier time against its bare primitive on Node and inside workerd (through
+// Miniflare, with the same compatibility date as wrangler.toml). Run: npm run bench:hashes
+const COMPATIBILITY_DATE = '2026-04-26'
+
+async function measureInWorkerd(): Promise<BenchResult[]> {
+  const bundle = await build({
+    entryPoints: [new URL('./hashes-worker.ts', import.meta.url).pathname],
+    bundle: true,
+    format: 'esm',
+    // As wrangler bundles: bcryptjs maps its optional `crypto` import away for browsers.
+    platform: 'browser',
+    conditions: ['workerd', 'worker', 'browser'],
+    write: false,
+    logLevel: 'warning',
+  })
+  const miniflare = new Miniflare({
+    modules: true,
+    script: bundle.outputFiles[0]?.text ?? '',
+    compatibilityDate: COMPATIBILITY_DATE,
+  })
+  try {
+    const response = await miniflare.dispatchFetch('http://bench.local/')
+    if (!response.ok) {
+      throw new Error(`workerd bench failed: ${await response.text()}`)
+    }
+    return (await response.json()) as BenchResult[]
+  } finally {
+    await miniflare.dispose()
+  }
+}
+
+function formatMs(ms: number): string {
+  return ms < 1 ? `${(ms * 1000).toFixed(1)} µs` : `${ms.toFixed(2)} ms`
+}
+
+function printTable(runtime: string, results: BenchResult[]): void {
+  console.log(`\n${runtime}: median time per call\n`)
+  console.log('| format | primitive | primitive alone | verifier | overhead |')
+  console.log('|---|---|---:|---:|---:|')
+  for (const { format, primitive, verifyMs, bareMs, overheadPercent } of results) {
+    const overhead = overheadPercent
+    const row = [
+      format,
+      primitive,
+      formatMs(bareMs),
+      formatMs(verifyMs),
+      `${overhead.toFixed(1)} %`,
+    ]
+    console.log(`| ${row.join(' | ')} |`)
+  }
+}
+
+const started = performance.now()
+printTable(`Node ${process.version}`, await measure(benchCases()))
+printTable(
+  `workerd (Miniflare, compatibility date ${COMPATIBILITY_DATE})`,
+  await measureInWorkerd(),
+)
+console.log(`\ntotal ${((performance.now() - started) / 1000).toFixed(0)} s`)
