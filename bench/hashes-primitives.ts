@@ -1,13 +1,14 @@
 import { argon2dAsync, argon2iAsync, argon2idAsync } from '@noble/hashes/argon2.js'
 import { md5 } from '@noble/hashes/legacy.js'
 import { scryptAsync } from '@noble/hashes/scrypt.js'
+import { utf8 } from '../shared/passwords/bytes'
+import type { ShaName } from '../shared/passwords/digest'
 import { nodeCrypto } from '../shared/passwords/node-crypto'
 import {
   derivePbkdf2,
   MAX_WEBCRYPTO_PBKDF2_ITERATIONS,
   type Pbkdf2Hash,
 } from '../shared/passwords/pbkdf2-derive'
-import { type ShaName, utf8 } from '../shared/passwords/webcrypto'
 
 type Bytes = Uint8Array<ArrayBuffer>
 
@@ -73,7 +74,14 @@ export function bareArgon2(password: string, phc: string): Promise<unknown> {
   })
 }
 
-/** A bare digest: WebCrypto for SHA, @noble/hashes for MD5. */
+/** A bare digest: Node's hash on Node, else WebCrypto for SHA; @noble/hashes for MD5. */
 export async function bareDigest(algorithm: ShaName | 'MD5', data: Bytes): Promise<unknown> {
-  return algorithm === 'MD5' ? md5(data) : crypto.subtle.digest(algorithm, data)
+  const node = nodeCrypto()
+  if (algorithm === 'MD5') {
+    return md5(data)
+  }
+  if (node) {
+    return node.createHash(algorithm.replace('-', '').toLowerCase()).update(data).digest()
+  }
+  return crypto.subtle.digest(algorithm, data)
 }

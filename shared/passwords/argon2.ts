@@ -1,8 +1,8 @@
 import { argon2dAsync, argon2iAsync, argon2idAsync } from '@noble/hashes/argon2.js'
 import { decodeBase64 } from './base64'
+import { utf8 } from './bytes'
 import { constantTimeEqual } from './constant-time'
 import { InvalidHashError, type PasswordVerifier } from './verifier'
-import { utf8 } from './webcrypto'
 
 // PHC string format: $argon2id$v=19$m=65536,t=3,p=4$<salt>$<hash>, base64 without padding.
 // A missing v= means version 1.0 (0x10), as the reference implementation writes it.

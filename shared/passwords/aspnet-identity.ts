@@ -1,8 +1,8 @@
 import { decodeBase64 } from './base64'
+import { utf8 } from './bytes'
 import { constantTimeEqual } from './constant-time'
 import { derivePbkdf2, type Pbkdf2Hash } from './pbkdf2-derive'
 import { InvalidHashError, type PasswordVerifier } from './verifier'
-import { utf8 } from './webcrypto'
 
 // Both versions are one base64 string. Version 2 (ASP.NET Identity 2, and Core in its
 // compatibility mode) is 0x00, a 16-byte salt and a 32-byte PBKDF2-HMAC-SHA1 key with

@@ -1,6 +1,7 @@
 import { verifyBcrypt } from './bcrypt'
+import { utf8 } from './bytes'
+import { shaDigest } from './digest'
 import type { PasswordVerifier } from './verifier'
-import { shaDigest, utf8 } from './webcrypto'
 
 const DJANGO_PREFIX = 'bcrypt_sha256$'
 

@@ -1,8 +1,8 @@
 import { decodeBase64 } from './base64'
+import { utf8 } from './bytes'
 import { constantTimeEqual } from './constant-time'
 import { derivePbkdf2, type Pbkdf2Hash } from './pbkdf2-derive'
 import { InvalidHashError, type PasswordVerifier } from './verifier'
-import { utf8 } from './webcrypto'
 
 // Django: pbkdf2_sha256$<iterations>$<salt>$<base64 hash>. The salt is used as its text,
 // not decoded; Django's own salts are alphanumeric.

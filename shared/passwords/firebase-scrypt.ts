@@ -1,8 +1,8 @@
 import { decodeBase64 } from './base64'
+import { concatBytes, utf8 } from './bytes'
 import { constantTimeEqual } from './constant-time'
 import { deriveScrypt } from './scrypt-derive'
 import { InvalidHashError, type PasswordVerifier } from './verifier'
-import { concatBytes, utf8 } from './webcrypto'
 
 /**
  * The hash parameters of a Firebase Authentication project, as the Firebase console shows

@@ -1,8 +1,9 @@
 import { md5 } from '@noble/hashes/legacy.js'
 import { decodeBase64 } from './base64'
+import { concatBytes, utf8 } from './bytes'
 import { constantTimeEqual } from './constant-time'
+import { type ShaName, shaDigest } from './digest'
 import { InvalidHashError, type PasswordVerifier } from './verifier'
-import { concatBytes, type ShaName, shaDigest, utf8 } from './webcrypto'
 
 // RFC 2307 style userPassword values: {SCHEME}base64(digest[, salt]). Scheme names are
 // case-insensitive in OpenLDAP.

@@ -1,8 +1,8 @@
 import { md5 } from '@noble/hashes/legacy.js'
+import { concatBytes, utf8 } from './bytes'
 import { constantTimeEqual } from './constant-time'
 import { encodeHash64 } from './hash64'
 import { InvalidHashError, type PasswordVerifier } from './verifier'
-import { concatBytes, utf8 } from './webcrypto'
 
 // $1$<salt, up to 8 characters>$<22 hash64 characters>; Apache's $apr1$ differs only in
 // the magic string mixed into the digest.

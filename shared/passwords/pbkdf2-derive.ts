@@ -1,6 +1,6 @@
+import type { ShaName } from './digest'
 import { nodeCrypto } from './node-crypto'
 import { InvalidHashError } from './verifier'
-import type { ShaName } from './webcrypto'
 
 /**
  * Deployed Cloudflare Workers reject WebCrypto PBKDF2 above 100,000 iterations (local

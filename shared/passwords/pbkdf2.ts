@@ -1,8 +1,8 @@
 import { decodeAdaptedBase64 } from './base64'
+import { utf8 } from './bytes'
 import { constantTimeEqual } from './constant-time'
 import { derivePbkdf2, type Pbkdf2Hash } from './pbkdf2-derive'
 import { InvalidHashError, type PasswordVerifier } from './verifier'
-import { utf8 } from './webcrypto'
 
 // passlib: $pbkdf2[-sha256|-sha512]$<rounds>$<salt>$<hash>, in passlib's adapted base64.
 const PBKDF2_PATTERN = /^\$pbkdf2(-sha256|-sha512)?\$(\d{1,9})\$([./A-Za-z0-9]*)\$([./A-Za-z0-9]+)$/

@@ -1,8 +1,8 @@
 import { md5 } from '@noble/hashes/legacy.js'
+import { concatBytes, utf8 } from './bytes'
 import { constantTimeEqual } from './constant-time'
 import { encodeHash64, hash64Value } from './hash64'
 import { InvalidHashError, type PasswordVerifier } from './verifier'
-import { concatBytes, utf8 } from './webcrypto'
 
 // $P$ (WordPress) or $H$ (phpBB), one hash64 character giving log2 of the rounds, eight
 // salt characters, 22 hash64 characters of MD5.

@@ -1,8 +1,8 @@
 import { decodeBase64 } from './base64'
+import { utf8 } from './bytes'
 import { constantTimeEqual } from './constant-time'
 import { deriveScrypt } from './scrypt-derive'
 import { InvalidHashError, type PasswordVerifier } from './verifier'
-import { utf8 } from './webcrypto'
 
 // passlib: $scrypt$ln=<log2 N>,r=<r>,p=<p>$<salt>$<hash>, base64 without padding.
 const SCRYPT_PATTERN =

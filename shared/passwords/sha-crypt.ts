@@ -1,8 +1,8 @@
 import { sha256, sha512 } from '@noble/hashes/sha2.js'
+import { concatBytes, utf8 } from './bytes'
 import { constantTimeEqual } from './constant-time'
 import { encodeHash64 } from './hash64'
 import { InvalidHashError, type PasswordVerifier } from './verifier'
-import { concatBytes, utf8 } from './webcrypto'
 
 // $5$ / $6$[rounds=N$]<salt, up to 16 characters>$<hash64 digest>
 const SHA_CRYPT_PATTERN = /^\$([56])\$(?:rounds=(\d{1,9})\$)?([^$]{0,16})\$([./A-Za-z0-9]+)$/

@@ -1,7 +1,8 @@
 import { encodeBase64 } from './base64'
 import { verifyBcrypt } from './bcrypt'
+import { utf8 } from './bytes'
+import { hmacDigest } from './digest'
 import type { PasswordVerifier } from './verifier'
-import { hmacDigest, utf8 } from './webcrypto'
 
 const WORDPRESS_PREFIX = '$wp$'
 const HMAC_KEY = utf8('wp-sha384')
