@@ -1,7 +1,7 @@
 import { argon2Verifier } from './argon2'
 import { aspnetIdentityVerifier } from './aspnet-identity'
 import { bcryptVerifier } from './bcrypt'
-import { djangoBcryptSha256Verifier } from './django-bcrypt-sha256'
+import { djangoBcryptVerifier } from './django-bcrypt'
 import { djangoPbkdf2Verifier } from './django-pbkdf2'
 import { ldapVerifier } from './ldap'
 import { md5CryptVerifier } from './md5-crypt'
@@ -24,7 +24,7 @@ export const defaultVerifiers: readonly PasswordVerifier[] = [
   wordpressBcryptVerifier,
   phpassVerifier,
   djangoPbkdf2Verifier,
-  djangoBcryptSha256Verifier,
+  djangoBcryptVerifier,
   pbkdf2Verifier,
   scryptVerifier,
   shaCryptVerifier,

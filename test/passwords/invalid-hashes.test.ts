@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { createArgon2Verifier } from '../../shared/passwords/argon2'
 import { InvalidHashError, UnsupportedHashError } from '../../shared/passwords/verifier'
 import { defaultVerifiers } from '../../shared/passwords/verifiers'
 import { verifyPassword } from '../../shared/passwords/verify-password'
@@ -23,6 +24,10 @@ const INVALID_HASHES: [string, string][] = [
   ['bcrypt cost above 15', `$2b$16$${'a'.repeat(53)}`],
   ['a truncated bcrypt hash', '$2b$10$abcdefghijklmnopqrstuv'],
   ['argon2 memory above 64 MiB', `$argon2id$v=19$m=131072,t=2,p=1$${SALT16}$${HASH32}`],
+  [
+    "Django's default argon2 memory of 100 MiB",
+    `argon2$argon2id$v=19$m=102400,t=2,p=8$${SALT16}$${HASH32}`,
+  ],
   ['argon2 time cost above 10', `$argon2id$v=19$m=1024,t=11,p=1$${SALT16}$${HASH32}`],
   ['an unknown argon2 version', `$argon2id$v=20$m=1024,t=2,p=1$${SALT16}$${HASH32}`],
   ['argon2 with a 4-byte salt', `$argon2i$v=19$m=1024,t=2,p=1$c2FsdA$${HASH32}`],
@@ -57,5 +62,25 @@ describe('hashes a verifier owns but cannot use', () => {
     const attempt = verifyPassword('password', '$unknown$abc', defaultVerifiers)
 
     await expect(attempt).rejects.toBeInstanceOf(UnsupportedHashError)
+  })
+})
+
+describe('createArgon2Verifier', () => {
+  const hash = '$argon2id$v=19$m=2048,t=1,p=1$c2FsdHNhbHRzYWx0c2FsdA$u9TdTRKRe9GJmeZeRzCs6g'
+
+  it('refuses memory above its own maxMemoryKiB', async () => {
+    const verifier = createArgon2Verifier({ maxMemoryKiB: 1024 })
+
+    const attempt = verifier.verify('password', hash)
+
+    await expect(attempt).rejects.toThrow('above the limit of m=1024')
+  })
+
+  it('accepts memory up to its own maxMemoryKiB', async () => {
+    const verifier = createArgon2Verifier({ maxMemoryKiB: 2048 })
+
+    const isValid = await verifier.verify('password', hash)
+
+    expect(isValid).toBe(false)
   })
 })

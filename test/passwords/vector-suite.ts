@@ -33,7 +33,7 @@ const VECTOR_TIMEOUT_MS = 30_000
 function isSameForBcrypt(vector: PasswordVector): boolean {
   const right = encoder.encode(vector.password).slice(0, BCRYPT_MAX_PASSWORD_BYTES)
   const wrong = encoder.encode(vector.wrong).slice(0, BCRYPT_MAX_PASSWORD_BYTES)
-  return /^bcrypt-2/.test(vector.format) && right.join() === wrong.join()
+  return /^bcrypt-(2|django)/.test(vector.format) && right.join() === wrong.join()
 }
 
 /**

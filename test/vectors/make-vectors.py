@@ -4,7 +4,8 @@
 Every hash comes from an implementation independent of the code under test: passlib,
 argon2-cffi, PHP, OpenSSL, Python's hashlib and pyca/cryptography. Regenerate with
 
-    apt-get install -y python3-passlib python3-argon2 python3-cryptography php-cli openssl
+    apt-get install -y python3-passlib python3-argon2 python3-cryptography php-cli openssl \
+        python3-django python3-bcrypt
     /usr/bin/python3 test/vectors/make-vectors.py
 
 Salts are random, so each run writes different hashes for the same passwords.
@@ -19,8 +20,32 @@ import subprocess
 from pathlib import Path
 
 import argon2
+import django
 from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
+from django.conf import settings
 from passlib import hash as ph
+
+settings.configure(
+    PASSWORD_HASHERS=[
+        'django.contrib.auth.hashers.BCryptPasswordHasher',
+        'django.contrib.auth.hashers.Argon2PasswordHasher',
+    ]
+)
+django.setup()
+
+from django.contrib.auth import hashers  # noqa: E402  (needs the settings above)
+
+
+class SmallArgon2Hasher(hashers.Argon2PasswordHasher):
+    """Django's argon2 hasher with test-sized costs; its default is 100 MiB and p=8."""
+
+    memory_cost = 2048
+    parallelism = 2
+    time_cost = 2
+
+
+class FastBCryptHasher(hashers.BCryptPasswordHasher):
+    rounds = 5
 
 PASSWORDS = ['Tr0ub4dor&3', 'pässwörd €uro', '密码-Ключ-🔑', 'x' * 80 + ' long one']
 
@@ -40,6 +65,13 @@ def argon2_hash(kind, version, m, t, p):
             parallelism=p, hash_len=32, type=kind, version=version,
         )
         return raw.decode()
+    return make
+
+
+def django_hasher(hasher_class):
+    def make(password):
+        hasher = hasher_class()
+        return hasher.encode(password, hasher.salt())
     return make
 
 
@@ -136,6 +168,8 @@ MAKERS = {
     'ldap-ssha384': ldap_plain('SSHA384', 'sha384', True),
     'ldap-sha512': ldap_plain('SHA512', 'sha512', False),
     'firebase-scrypt': firebase,
+    'argon2id-django': django_hasher(SmallArgon2Hasher),
+    'bcrypt-django': django_hasher(FastBCryptHasher),
 }
 
 
