@@ -5,8 +5,8 @@ export type ShaName = 'SHA-1' | 'SHA-256' | 'SHA-384' | 'SHA-512'
 
 type Bytes = Uint8Array<ArrayBuffer>
 
-// Node runs each WebCrypto call as a thread-pool job, about 0.1 ms for a short input
-// (npm run bench:hashes, LDAP rows); its synchronous hashes take microseconds.
+// Node runs each WebCrypto call as a thread-pool job; for the short inputs hashed here its
+// synchronous hashes answer without that round trip.
 const toNodeName = (algorithm: ShaName) => algorithm.replace('-', '').toLowerCase()
 
 /** A SHA digest: Node's own hash on Node, WebCrypto elsewhere; both native. */

@@ -70,8 +70,8 @@ async function webcryptoPbkdf2(
 /**
  * PBKDF2 past WebCrypto's cap. Each output block is U1 ^ U2 ^ … ^ Uc with
  * U(n) = HMAC(password, U(n-1)). WebCrypto gives the sums up to the cap and one short of
- * it; their XOR is the cap's U, from which HMAC continues. In workerd this runs about as
- * fast as pure-JS PBKDF2 and never blocks the event loop.
+ * it; their XOR is the cap's U, from which HMAC continues. Every step is native, and the
+ * event loop stays free between them.
  */
 async function continuedPbkdf2(
   hash: Pbkdf2Hash,

@@ -37,7 +37,7 @@ const INVALID_HASHES: [string, string][] = [
   ['passlib PBKDF2 with a bad salt', `$pbkdf2-sha256$1000$a!b$${HASH32}`],
   ['sha-crypt rounds above 1,000,000', `$6$rounds=5000000$saltsalt$${'a'.repeat(86)}`],
   ['sha-crypt rounds below 1000', `$5$rounds=10$saltsalt$${'a'.repeat(43)}`],
-  ['phpass with 2^30 rounds', `$P$S${'a'.repeat(30)}`],
+  ['phpass with 2^19 rounds', `$P$H${'a'.repeat(30)}`],
   ['a truncated phpass hash', '$P$Babcdefgh'],
   ['md5-crypt with a 9-character salt', `$1$saltsalt9$${'a'.repeat(22)}`],
   ['an LDAP digest of the wrong length', '{SSHA}c2hvcnQ='],
