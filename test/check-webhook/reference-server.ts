@@ -37,7 +37,12 @@ export async function startReferenceServer(faults: Faults = {}): Promise<Running
   const { port } = server.address() as AddressInfo
   return {
     url: `http://127.0.0.1:${port}/webhook`,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve())
+        // Keep-alive sockets of fetch would hold close() open for seconds otherwise.
+        server.closeAllConnections()
+      }),
   }
 }
 
@@ -69,7 +74,7 @@ async function answer(
 
   if (faults.isBodyText) {
     response.writeHead(200, { 'Content-Type': 'text/plain' })
-    return response.end(JSON.stringify(result))
+    return response.end(`OK ${Object.values(result).join(' ')}`)
   }
   const responseID = faults.isResponseIdOmitted ? undefined : randomUUID()
   send(response, 200, { responseID, data: result })

@@ -32,3 +32,15 @@ export async function check(argv: string[], env: Record<string, string | undefin
   })
   return { exitCode, stdout, stderr }
 }
+
+/** The names of the checks a `--json` run reports as failed. */
+export function failedChecks(stdout: string): string[] {
+  const report = JSON.parse(stdout) as { checks: { name: string; isPassed: boolean }[] }
+  return report.checks.filter((item) => !item.isPassed).map((item) => item.name)
+}
+
+/** Every problem a `--json` run reports for one check. */
+export function problemsOf(stdout: string, name: string): string[] {
+  const report = JSON.parse(stdout) as { checks: { name: string; problems: string[] }[] }
+  return report.checks.find((item) => item.name === name)?.problems ?? []
+}
