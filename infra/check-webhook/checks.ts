@@ -14,7 +14,7 @@ export interface Check {
   expect: Expectation
 }
 
-/** How one check went. `received` is already masked and cut to a readable length. */
+/** How one check went. `problems` and `received` are masked; `received` is cut short. */
 export interface CheckResult {
   name: string
   kind: CheckKind
@@ -110,7 +110,8 @@ export function buildChecks(options: CheckerOptions): Check[] {
 
 /**
  * Runs the checks one after another, as Corbado calls, so each time is the call's own.
- * A received body is masked before it is cut, so no part of a secret survives the cut.
+ * What the server sent is masked here, the body before it is cut so no part of a secret
+ * survives the cut; the rest of a result is the checker's own text and holds no secret.
  */
 export async function runChecks(
   checks: Check[],
@@ -133,7 +134,7 @@ export async function runChecks(
       isPassed: problems.length === 0,
       status: reply.status,
       durationMs: Math.round(reply.durationMs),
-      problems,
+      problems: problems.map(mask),
       expected: check.expect.describe,
       received: mask(reply.bodyText).slice(0, MAX_RECEIVED_CHARS),
     })

@@ -60,7 +60,9 @@ export function refusal(status: number, options: { isBasicChallenge?: boolean } 
 
 function statusProblems(reply: WebhookReply, expected: number): string[] {
   if (reply.failure !== undefined) return [reply.failure]
-  return reply.status === expected ? [] : [`status ${reply.status}, expected ${expected}`]
+  if (reply.status === expected) return []
+  const hint = reply.status === 401 ? ' (the webhook refused the --auth credential)' : ''
+  return [`status ${reply.status}, expected ${expected}${hint}`]
 }
 
 /** The body as a JSON object, or `undefined` after noting why it is not one. */

@@ -54,4 +54,14 @@ describe('the checker output', () => {
     expect(exitCode).toBe(0)
     expectNoSecret(stdout)
   })
+
+  it('keeps the check names readable when a password is a word in them', async () => {
+    server = await startReferenceServer({ isRequestEchoed: true })
+    const args = argsFor(server.url, []).map((arg) => (arg === VALID_PASSWORD ? 'password' : arg))
+
+    const { stdout } = await check(args)
+
+    expect(stdout).toContain('FAIL  passwordVerify accepts the valid password')
+    expect(stdout).toContain('"password":"***"')
+  })
 })
