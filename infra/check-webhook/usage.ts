@@ -7,7 +7,7 @@ export const USAGE = `Usage: npm run check:webhook -- [options]
 Runs Corbado's developer-panel webhook test, and protocol checks, against a deployed webhook.
 Exits 0 when every check passes, 1 when one fails, 2 when the options are wrong.
 
-Options (each may come from the environment instead, which keeps secrets out of shell history):
+Options; the variables on the right may stand in for a flag and keep secrets out of shell history:
   --url URL               webhook URL                                   ${ENV.url}
   --auth USER:PASS        Basic credential set in Corbado's panel       ${ENV.auth}
                           (or ${ENV.username} and ${ENV.password})
