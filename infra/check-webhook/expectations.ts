@@ -61,8 +61,21 @@ export function refusal(status: number, options: { isBasicChallenge?: boolean } 
 function statusProblems(reply: WebhookReply, expected: number): string[] {
   if (reply.failure !== undefined) return [reply.failure]
   if (reply.status === expected) return []
-  const hint = reply.status === 401 ? ' (the webhook refused the --auth credential)' : ''
-  return [`status ${reply.status}, expected ${expected}${hint}`]
+  return [`status ${reply.status}, expected ${expected}${hintFor(reply)}`]
+}
+
+/** What a person should look at first for a status that often has one cause. */
+function hintFor(reply: WebhookReply): string {
+  if (reply.status === 401) return ' (the webhook refused the --auth credential)'
+
+  const location = reply.headers.get('location')
+  if (reply.status !== undefined && reply.status >= 300 && reply.status < 400 && location) {
+    // A redirected POST may come back as a GET, and loses Authorization across origins
+    // (Fetch standard), so the configured URL must answer itself. The query may hold a
+    // token, so it is left out.
+    return ` (redirects to ${location.split('?')[0]}; give that URL instead)`
+  }
+  return ''
 }
 
 /** The body as a JSON object, or `undefined` after noting why it is not one. */

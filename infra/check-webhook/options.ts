@@ -68,12 +68,12 @@ export function parseOptions(
   if (values.help) return 'help'
 
   const pick = (flag: string | undefined, name: string) => flag?.trim() || env[name]?.trim()
-  const require = (value: string | undefined, flag: string, name: string) => {
+  const required = (value: string | undefined, flag: string, name: string) => {
     if (!value) throw new UsageError(`${flag} is required (or set ${name})`)
     return value
   }
 
-  const url = parseUrl(require(pick(values.url, ENV.url), '--url', ENV.url))
+  const url = parseUrl(required(pick(values.url, ENV.url), '--url', ENV.url))
   if (url.protocol === 'http:' && !isLocalHost(url.hostname) && !values['allow-insecure']) {
     throw new UsageError(
       `${url.origin} is plain http to a host that is not local: the Basic credential and ` +
@@ -86,13 +86,17 @@ export function parseOptions(
     url,
     username,
     password,
-    validUser: require(pick(values['valid-user'], ENV.validUser), '--valid-user', ENV.validUser),
-    validPassword: require(values['valid-password'] ||
-      env[ENV.validPassword], '--valid-password', ENV.validPassword),
-    unknownUser: require(pick(
-      values['unknown-user'],
+    validUser: required(pick(values['valid-user'], ENV.validUser), '--valid-user', ENV.validUser),
+    validPassword: required(
+      values['valid-password'] || env[ENV.validPassword],
+      '--valid-password',
+      ENV.validPassword,
+    ),
+    unknownUser: required(
+      pick(values['unknown-user'], ENV.unknownUser),
+      '--unknown-user',
       ENV.unknownUser,
-    ), '--unknown-user', ENV.unknownUser),
+    ),
     budgetMs: parseMilliseconds(values['budget-ms'], '--budget-ms', DEFAULT_BUDGET_MS),
     timeoutMs: parseMilliseconds(values['timeout-ms'], '--timeout-ms', DEFAULT_TIMEOUT_MS),
     isJson: values.json,

@@ -44,7 +44,7 @@ export async function callWebhook(
       method: 'POST',
       headers,
       body: JSON.stringify(request.body),
-      // Corbado does not follow redirects to another URL, so neither does the checker.
+      // A redirect is reported, not followed: the URL given must be the one that answers.
       redirect: 'manual',
       signal: AbortSignal.timeout(timeoutMs),
     })

@@ -95,6 +95,18 @@ describe('the webhook checker', () => {
     ])
   })
 
+  it('names the redirect target, without its query, when the URL redirects', async () => {
+    const { exitCode, stdout } = await checkServer({
+      redirectTo: 'https://hooks.example.com/webhook?token=abc',
+    })
+
+    expect(exitCode).toBe(1)
+    expect(failedChecks(stdout)).toHaveLength(9)
+    expect(problemsOf(stdout, PANEL_CHECKS[0] as string)).toEqual([
+      'status 308, expected 200 (redirects to https://hooks.example.com/webhook; give that URL instead)',
+    ])
+  })
+
   it('fails every check when nothing listens at the URL', async () => {
     server = await startReferenceServer()
     const url = server.url

@@ -18,6 +18,8 @@ export interface Faults {
   delayMs?: number
   isBodyText?: boolean
   isResponseIdOmitted?: boolean
+  /** Answers every call with a 308 to this URL. */
+  redirectTo?: string
   /** Answers every call with a 500 that quotes the request body, password included. */
   isRequestEchoed?: boolean
 }
@@ -53,6 +55,10 @@ async function answer(
   faults: Faults,
 ) {
   if (faults.delayMs) await new Promise((resolve) => setTimeout(resolve, faults.delayMs))
+  if (faults.redirectTo) {
+    response.writeHead(308, { Location: faults.redirectTo })
+    return response.end()
+  }
   if (faults.isRequestEchoed) return send(response, 500, { error: { code: 'x', message: text } })
 
   const expected = `Basic ${Buffer.from(`${REFERENCE.username}:${REFERENCE.password}`).toString('base64')}`
