@@ -1,4 +1,6 @@
 import { parseArgs } from 'node:util'
+import { parseTargetUrl } from './target-url'
+import { UsageError } from './usage-error'
 
 /** Corbado's time budget for one answer; comparable hooks allow 3 s (see protocol.md). */
 export const DEFAULT_BUDGET_MS = 3000
@@ -16,11 +18,6 @@ export interface CheckerOptions {
   budgetMs: number
   timeoutMs: number
   isJson: boolean
-}
-
-/** A mistake in how the checker was called: the CLI prints it with the usage and exits 2. */
-export class UsageError extends Error {
-  override readonly name = 'UsageError'
 }
 
 /** The environment variables the checker reads, so secrets stay out of shell history. */
@@ -73,59 +70,41 @@ export function parseOptions(
     return value
   }
 
-  const url = parseUrl(required(pick(values.url, ENV.url), '--url', ENV.url))
-  if (url.protocol === 'http:' && !isLocalHost(url.hostname) && !values['allow-insecure']) {
-    throw new UsageError(
-      `${url.origin} is plain http to a host that is not local: the Basic credential and ` +
-        'the password would cross the network unencrypted. Use https, or pass --allow-insecure',
-    )
-  }
+  const url = parseTargetUrl(
+    required(pick(values.url, ENV.url), '--url', ENV.url),
+    values['allow-insecure'],
+  )
 
   const { username, password } = readCredential(values.auth, env)
+  const validUser = required(
+    pick(values['valid-user'], ENV.validUser),
+    '--valid-user',
+    ENV.validUser,
+  )
+  const unknownUser = required(
+    pick(values['unknown-user'], ENV.unknownUser),
+    '--unknown-user',
+    ENV.unknownUser,
+  )
+  if (validUser.toLowerCase() === unknownUser.toLowerCase()) {
+    throw new UsageError('--unknown-user must name a user other than --valid-user')
+  }
+
   return {
     url,
     username,
     password,
-    validUser: required(pick(values['valid-user'], ENV.validUser), '--valid-user', ENV.validUser),
+    validUser,
     validPassword: required(
       values['valid-password'] || env[ENV.validPassword],
       '--valid-password',
       ENV.validPassword,
     ),
-    unknownUser: required(
-      pick(values['unknown-user'], ENV.unknownUser),
-      '--unknown-user',
-      ENV.unknownUser,
-    ),
+    unknownUser,
     budgetMs: parseMilliseconds(values['budget-ms'], '--budget-ms', DEFAULT_BUDGET_MS),
     timeoutMs: parseMilliseconds(values['timeout-ms'], '--timeout-ms', DEFAULT_TIMEOUT_MS),
     isJson: values.json,
   }
-}
-
-function parseUrl(text: string): URL {
-  let url: URL
-  try {
-    url = new URL(text)
-  } catch (error) {
-    throw new UsageError(`--url is not a URL: ${text}`, { cause: error })
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new UsageError(`--url must be http or https, not ${url.protocol}`)
-  }
-  if (url.username || url.password) {
-    throw new UsageError('--url must not hold credentials: give them with --auth or WEBHOOK_AUTH')
-  }
-  return url
-}
-
-function isLocalHost(hostname: string): boolean {
-  return (
-    hostname === 'localhost' ||
-    hostname.endsWith('.localhost') ||
-    hostname === '[::1]' ||
-    /^127(\.\d{1,3}){3}$/.test(hostname)
-  )
 }
 
 // Everything after the first ':' is the password, as the webhook itself reads it.

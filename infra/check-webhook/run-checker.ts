@@ -1,9 +1,10 @@
 import { buildChecks, runChecks } from './checks'
 import { createMasker, printableUrl } from './mask'
-import { parseOptions, UsageError } from './options'
+import { parseOptions } from './options'
 import { renderJson } from './render-json'
 import { renderTable } from './render-table'
 import { USAGE } from './usage'
+import { UsageError } from './usage-error'
 import { basicAuthorization } from './webhook-call'
 
 /** Where the checker writes; the CLI passes the process streams, tests collect the text. */

@@ -99,6 +99,25 @@ describe('the checker options', () => {
     expect(stderr).toContain('--auth USER:PASS is required (or set WEBHOOK_AUTH')
   })
 
+  it('refuses a URL it cannot read without quoting it', async () => {
+    const { exitCode, stderr } = await check(referenceArgs('https//jane:hunter2@hooks'))
+
+    expect(exitCode).toBe(2)
+    expect(stderr).toContain('--url is not a URL')
+    expect(stderr).not.toContain('hunter2')
+  })
+
+  it('refuses an unknown user that is the valid user', async () => {
+    const args = referenceArgs('https://hooks.example.com/').map((arg) =>
+      arg === REFERENCE.unknownUser ? REFERENCE.validUser.toUpperCase() : arg,
+    )
+
+    const { exitCode, stderr } = await check(args)
+
+    expect(exitCode).toBe(2)
+    expect(stderr).toContain('--unknown-user must name a user other than --valid-user')
+  })
+
   it('refuses a budget that is not a whole number of milliseconds', async () => {
     const { exitCode, stderr } = await check(
       referenceArgs('https://hooks.example.com/', ['--budget-ms', '3s']),
