@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util'
 import { parseTargetUrl } from './target-url'
 import { UsageError } from './usage-error'
 
-/** Corbado's time budget for one answer; comparable hooks allow 3 s (see protocol.md). */
+/** Budget for one answer: Corbado's own is undocumented, comparable hooks allow 3 s (protocol.md). */
 export const DEFAULT_BUDGET_MS = 3000
 /** When a call is given up: well past the budget, so a slow answer is still measured. */
 export const DEFAULT_TIMEOUT_MS = 10_000
