@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import { answer, type Expectation, refusal } from './expectations'
+import { ALLOW_POST, answer, BASIC_CHALLENGE, type Expectation, refusal } from './expectations'
 import type { CheckerOptions } from './options'
 import { basicAuthorization, callWebhook, corbadoBody, type WebhookRequest } from './webhook-call'
 
@@ -81,13 +81,13 @@ export function buildChecks(options: CheckerOptions): Check[] {
       name: 'a call without credentials gets 401',
       kind: 'protocol',
       request: { action: 'passwordVerify', authorization: undefined, body: valid },
-      expect: refusal(401, { isBasicChallenge: true }),
+      expect: refusal(401, BASIC_CHALLENGE),
     },
     {
       name: 'a call with a wrong webhook password gets 401',
       kind: 'protocol',
       request: { action: 'passwordVerify', authorization: wrongAuthorization, body: valid },
-      expect: refusal(401, { isBasicChallenge: true }),
+      expect: refusal(401, BASIC_CHALLENGE),
     },
     {
       name: 'a call without X-Corbado-Action gets 400',
@@ -104,6 +104,18 @@ export function buildChecks(options: CheckerOptions): Check[] {
         body: corbadoBody('deleteUser', { username: options.validUser }),
       },
       expect: refusal(400),
+    },
+    {
+      name: 'a body whose action differs from X-Corbado-Action gets 400',
+      kind: 'protocol',
+      request: { action: 'passwordVerify', authorization, body: authMethods(options.validUser) },
+      expect: refusal(400),
+    },
+    {
+      name: 'a GET gets 405 with Allow: POST',
+      kind: 'protocol',
+      request: { method: 'GET', action: 'authMethods', authorization, body: undefined },
+      expect: refusal(405, ALLOW_POST),
     },
   ]
 }

@@ -27,20 +27,41 @@ export function answer(data: Record<string, string | boolean>): Expectation {
   }
 }
 
+/** A header a refusal must carry, as the protocol's error table asks. */
+export interface RequiredHeader {
+  name: string
+  value: RegExp
+  describe: string
+}
+
+export const BASIC_CHALLENGE: RequiredHeader = {
+  name: 'WWW-Authenticate',
+  value: /^basic\b/i,
+  describe: 'WWW-Authenticate: Basic',
+}
+
+export const ALLOW_POST: RequiredHeader = {
+  name: 'Allow',
+  value: /\bPOST\b/,
+  describe: 'Allow: POST',
+}
+
 /** A refusal with `status` and the body `{ error: { code, message } }`. */
-export function refusal(status: number, options: { isBasicChallenge?: boolean } = {}): Expectation {
-  const challenge = options.isBasicChallenge ? ' with WWW-Authenticate: Basic' : ''
+export function refusal(status: number, header?: RequiredHeader): Expectation {
+  const withHeader = header ? ` with ${header.describe}` : ''
   return {
-    describe: `${status} {"error":{"code":"<string>","message":"<string>"}}${challenge}`,
+    describe: `${status} {"error":{"code":"<string>","message":"<string>"}}${withHeader}`,
     problemsOf(reply) {
       // A wrong status is the finding; the body of, say, a 500 page would only add noise.
       const problems = statusProblems(reply, status)
       if (problems.length > 0) return problems
-      if (options.isBasicChallenge) {
-        const header = reply.headers.get('www-authenticate') ?? ''
-        if (!/^basic\b/i.test(header)) {
-          problems.push('WWW-Authenticate is missing or does not offer Basic')
-        }
+      const value = header ? reply.headers.get(header.name) : null
+      if (header && !header.value.test(value ?? '')) {
+        problems.push(
+          value === null
+            ? `${header.name} header is missing, expected ${header.describe}`
+            : `${header.name} is "${value}", expected ${header.describe}`,
+        )
       }
       const body = jsonProblems(reply, problems)
       if (body === undefined) return problems

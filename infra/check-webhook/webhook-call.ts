@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto'
 
 /** One request the checker sends: the header and credential it carries, and the body. */
 export interface WebhookRequest {
+  /** Default `POST`, the only method Corbado uses. A `GET` goes without a body. */
+  method?: 'POST' | 'GET'
   /** `X-Corbado-Action`; `undefined` leaves the header out. */
   action: string | undefined
   /** The whole `Authorization` header; `undefined` leaves it out. */
@@ -40,10 +42,11 @@ export async function callWebhook(
 
   const started = performance.now()
   try {
+    const method = request.method ?? 'POST'
     const response = await fetch(url, {
-      method: 'POST',
+      method,
       headers,
-      body: JSON.stringify(request.body),
+      body: method === 'GET' ? undefined : JSON.stringify(request.body),
       // A redirect is reported, not followed: the URL given must be the one that answers.
       redirect: 'manual',
       signal: AbortSignal.timeout(timeoutMs),

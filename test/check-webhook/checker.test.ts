@@ -31,7 +31,7 @@ describe('the webhook checker', () => {
     const { exitCode, stdout } = await check(referenceArgs(server.url))
 
     expect(exitCode).toBe(0)
-    expect(stdout).toContain('9 of 9 checks passed.')
+    expect(stdout).toContain('11 of 11 checks passed.')
     expect(stdout).not.toContain('FAIL')
   })
 
@@ -55,11 +55,41 @@ describe('the webhook checker', () => {
     ])
   })
 
+  it('fails both credential checks when a 401 offers no Basic challenge', async () => {
+    const { stdout } = await checkServer({ isChallengeOmitted: true })
+
+    expect(failedChecks(stdout)).toEqual([
+      'a call without credentials gets 401',
+      'a call with a wrong webhook password gets 401',
+    ])
+    expect(problemsOf(stdout, 'a call without credentials gets 401')).toEqual([
+      'WWW-Authenticate header is missing, expected WWW-Authenticate: Basic',
+    ])
+  })
+
+  it('fails the action check when the server ignores the body action', async () => {
+    const { exitCode, stdout } = await checkServer({ isBodyActionIgnored: true })
+
+    expect(exitCode).toBe(1)
+    expect(failedChecks(stdout)).toEqual([
+      'a body whose action differs from X-Corbado-Action gets 400',
+    ])
+  })
+
+  it('fails the method check when a 405 does not say Allow: POST', async () => {
+    const { exitCode, stdout } = await checkServer({ isAllowOmitted: true })
+
+    expect(exitCode).toBe(1)
+    expect(problemsOf(stdout, 'a GET gets 405 with Allow: POST')).toEqual([
+      'Allow header is missing, expected Allow: POST',
+    ])
+  })
+
   it('flags every answer slower than the budget', async () => {
     const { exitCode, stdout } = await checkServer({ delayMs: 80 }, ['--budget-ms', '40'])
 
     expect(exitCode).toBe(1)
-    expect(failedChecks(stdout)).toHaveLength(9)
+    expect(failedChecks(stdout)).toHaveLength(11)
     expect(problemsOf(stdout, PANEL_CHECKS[0] as string)[0]).toMatch(
       /^took \d+ ms, over the budget of 40 ms$/,
     )
@@ -101,7 +131,7 @@ describe('the webhook checker', () => {
     })
 
     expect(exitCode).toBe(1)
-    expect(failedChecks(stdout)).toHaveLength(9)
+    expect(failedChecks(stdout)).toHaveLength(11)
     expect(problemsOf(stdout, PANEL_CHECKS[0] as string)).toEqual([
       'status 308, expected 200 (redirects to https://hooks.example.com/webhook; give that URL instead)',
     ])
@@ -116,7 +146,7 @@ describe('the webhook checker', () => {
     const { exitCode, stdout } = await check(referenceArgs(url, ['--json']))
 
     expect(exitCode).toBe(1)
-    expect(failedChecks(stdout)).toHaveLength(9)
+    expect(failedChecks(stdout)).toHaveLength(11)
     expect(problemsOf(stdout, PANEL_CHECKS[0] as string)).toEqual(['request failed: ECONNREFUSED'])
   })
 
@@ -130,6 +160,6 @@ describe('the webhook checker', () => {
       'expected: 200 {"responseID":"<string>","data":{"status":"not_exists"}}',
     )
     expect(stdout).toMatch(/received: \{"responseID":"[^"]+","data":\{"status":"exists"\}\}/)
-    expect(stdout).toContain('8 of 9 checks passed.')
+    expect(stdout).toContain('10 of 11 checks passed.')
   })
 })

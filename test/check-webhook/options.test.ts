@@ -27,7 +27,7 @@ describe('the checker options', () => {
     const { exitCode, stdout } = await check([], env)
 
     expect(exitCode).toBe(0)
-    expect(stdout).toContain('9 of 9 checks passed.')
+    expect(stdout).toContain('11 of 11 checks passed.')
   })
 
   it('reads the credential from WEBHOOK_USERNAME and WEBHOOK_PASSWORD', async () => {

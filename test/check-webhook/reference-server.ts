@@ -18,6 +18,11 @@ export interface Faults {
   delayMs?: number
   isBodyText?: boolean
   isResponseIdOmitted?: boolean
+  /** Refuses wrong credentials with 401 but without WWW-Authenticate. */
+  isChallengeOmitted?: boolean
+  isBodyActionIgnored?: boolean
+  /** Refuses a GET with 405 but without the Allow header. */
+  isAllowOmitted?: boolean
   /** Answers every call with a 308 to this URL. */
   redirectTo?: string
   /** Answers every call with a 500 that quotes the request body, password included. */
@@ -61,9 +66,13 @@ async function answer(
   }
   if (faults.isRequestEchoed) return send(response, 500, { error: { code: 'x', message: text } })
 
+  if (request.method !== 'POST') {
+    if (!faults.isAllowOmitted) response.setHeader('Allow', 'POST')
+    return refuse(response, 405, 'method_not_allowed')
+  }
   const expected = `Basic ${Buffer.from(`${REFERENCE.username}:${REFERENCE.password}`).toString('base64')}`
   if (!faults.isAuthSkipped && request.headers.authorization !== expected) {
-    response.setHeader('WWW-Authenticate', 'Basic realm="webhook"')
+    if (!faults.isChallengeOmitted) response.setHeader('WWW-Authenticate', 'Basic realm="webhook"')
     return refuse(response, 401, 'unauthorized')
   }
   const action = request.headers['x-corbado-action']
@@ -71,7 +80,10 @@ async function answer(
     return refuse(response, 400, 'invalid_action')
   }
 
-  const { data } = JSON.parse(text) as { data: { username: string; password?: string } }
+  const body = JSON.parse(text) as { action: string; data: { username: string; password?: string } }
+  if (body.action !== action && !faults.isBodyActionIgnored)
+    return refuse(response, 400, 'action_mismatch')
+  const { data } = body
   const isKnown = data.username === REFERENCE.validUser || !!faults.isUnknownUserFound
   const result =
     action === 'authMethods'
