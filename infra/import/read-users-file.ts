@@ -51,6 +51,8 @@ export function parseCsvUsers(text: string): UsersFileRows {
       bom: true,
       trim: true,
       skip_empty_lines: true,
+      // A row may end early: its missing cells count as empty.
+      relax_column_count: true,
       info: true,
     })
   } catch (error) {
