@@ -1,4 +1,4 @@
-import { createDynamoDbClient } from '../../shared/store/dynamodb-client'
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb'
 import { DynamoDbTarget } from './dynamodb-target'
 import type { ImportTarget } from './target'
 
@@ -21,7 +21,12 @@ export const TARGETS: Record<string, TargetDefinition> = {
     },
     open: (options) =>
       new DynamoDbTarget({
-        client: createDynamoDbClient({ region: options.region, endpoint: options.endpoint }),
+        // Not the webhook's client with its 1 s budget: an import may wait out throttling.
+        client: new DynamoDBClient({
+          region: options.region,
+          endpoint: options.endpoint,
+          maxAttempts: 5,
+        }),
         tableName: options.table ?? '',
       }),
   },

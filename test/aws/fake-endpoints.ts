@@ -1,0 +1,62 @@
+import { createServer, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+
+export interface FakeEndpoint {
+  url: string
+  /** How many requests arrived. */
+  requests(): number
+  close(): Promise<void>
+}
+
+async function listen(server: Server, counter: { count: number }): Promise<FakeEndpoint> {
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const { port } = server.address() as AddressInfo
+  return {
+    url: `http://127.0.0.1:${port}`,
+    requests: () => counter.count,
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections()
+        server.close(() => resolve())
+      }),
+  }
+}
+
+/**
+ * MOCK of a throttled DynamoDB: dynalite cannot be made to throttle, so this endpoint
+ * answers every call as DynamoDB does when a table is over its capacity.
+ */
+export function startThrottlingDynamoDb(): Promise<FakeEndpoint> {
+  const counter = { count: 0 }
+  const server = createServer((request, response) => {
+    counter.count += 1
+    request.resume()
+    response.writeHead(400, { 'content-type': 'application/x-amz-json-1.0' })
+    response.end(
+      JSON.stringify({
+        __type: 'com.amazonaws.dynamodb.v20120810#ProvisionedThroughputExceededException',
+        message: 'The level of configured provisioned throughput for the table was exceeded.',
+      }),
+    )
+  })
+  return listen(server, counter)
+}
+
+/** MOCK of a DynamoDB that takes the request and never answers. */
+export function startSilentEndpoint(): Promise<FakeEndpoint> {
+  const counter = { count: 0 }
+  const server = createServer((request) => {
+    counter.count += 1
+    request.resume()
+  })
+  return listen(server, counter)
+}
+
+/** A loopback URL where nothing listens: the port was free a moment ago. */
+export async function closedPortUrl(): Promise<string> {
+  const server = createServer()
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const { port } = server.address() as AddressInfo
+  await new Promise((resolve) => server.close(resolve))
+  return `http://127.0.0.1:${port}`
+}
