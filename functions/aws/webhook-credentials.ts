@@ -37,6 +37,9 @@ export function webhookCredentials(source: CredentialSource): MiddlewareObj<unkn
       webhookPassword: source.passwordParameter,
     },
     setToContext: true,
+    // Middy caches per key for the whole process; keyed by the names, handlers reading
+    // different parameters (as tests make) do not share values.
+    cacheKey: `ssm:${source.usernameParameter}:${source.passwordParameter}`,
     // One retry: a slow SSM must not hold the first request past Corbado's ~3 s.
     awsClientOptions: { maxAttempts: 2 },
   }) as MiddlewareObj<unknown>

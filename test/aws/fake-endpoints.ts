@@ -60,3 +60,37 @@ export async function closedPortUrl(): Promise<string> {
   await new Promise((resolve) => server.close(resolve))
   return `http://127.0.0.1:${port}`
 }
+
+/**
+ * MOCK of SSM Parameter Store (no local emulator exists): answers `GetParameters` from
+ * `parameters`, listing unknown names as invalid, as the real service does.
+ */
+export function startFakeParameterStore(
+  parameters: Record<string, string>,
+): Promise<FakeEndpoint & { lastNames(): string[] }> {
+  const counter = { count: 0 }
+  let lastNames: string[] = []
+  const server = createServer((request, response) => {
+    counter.count += 1
+    let text = ''
+    request.on('data', (chunk) => {
+      text += chunk
+    })
+    request.on('end', () => {
+      const { Names = [] } = JSON.parse(text) as { Names?: string[] }
+      lastNames = Names
+      response.writeHead(200, { 'content-type': 'application/x-amz-json-1.1' })
+      response.end(
+        JSON.stringify({
+          Parameters: Names.filter((name) => name in parameters).map((name) => ({
+            Name: name,
+            Type: 'SecureString',
+            Value: parameters[name],
+          })),
+          InvalidParameters: Names.filter((name) => !(name in parameters)),
+        }),
+      )
+    })
+  })
+  return listen(server, counter).then((endpoint) => ({ ...endpoint, lastNames: () => lastNames }))
+}
