@@ -21,7 +21,11 @@ export interface BundleSize {
  * docs/aws.md for the cold start figures behind that choice). Node 20 is the target so
  * the bundle runs on both nodejs20.x and nodejs22.x.
  */
-export async function bundleLambda(entry: string, outfile: string): Promise<BundleSize> {
+export async function bundleLambda(
+  entry: string,
+  outfile: string,
+  options: { external?: string[] } = {},
+): Promise<BundleSize> {
   await build({
     entryPoints: [entry],
     outfile,
@@ -34,6 +38,7 @@ export async function bundleLambda(entry: string, outfile: string): Promise<Bund
     mainFields: ['module', 'main'],
     banner: { js: REQUIRE_BANNER },
     legalComments: 'none',
+    external: options.external ?? [],
     logLevel: 'warning',
   })
 
