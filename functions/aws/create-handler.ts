@@ -3,7 +3,7 @@ import middy from '@middy/core'
 import type { Context } from 'aws-lambda'
 // Known shortcoming: Hono 4 marks `hono/aws-lambda` deprecated in favour of the separate
 // `@hono/aws-lambda` package, and Hono 5 removes it. Switch this import (and the types in
-// this folder) to that package when upgrading to Hono 5; the API is the same.
+// this folder) to that package before upgrading to Hono 5.
 import { type APIGatewayProxyResult, handle, type LambdaEvent } from 'hono/aws-lambda'
 import type { WebhookCredentials } from '../../shared/app/basic-auth'
 import { createApp } from '../../shared/app/create-app'
