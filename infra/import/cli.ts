@@ -14,22 +14,32 @@ export const EXIT_OK = 0
 export const EXIT_ROWS_REFUSED = 1
 export const EXIT_FAILED = 2
 
-const USAGE = `usage: npm run users:import -- --to <${Object.keys(TARGETS).join('|')}> [target flags] FILE.json|FILE.csv`
+const USAGE = [
+  'usage: npm run users:import -- --to TARGET [flags] FILE.json|FILE.csv',
+  ...Object.entries(TARGETS).flatMap(([name, target]) => [
+    `  --to ${name}`,
+    ...Object.entries(target.flags).map(
+      ([flag, { description, required }]) =>
+        `    --${flag}${required ? ' (required)' : ''}: ${description}`,
+    ),
+  ]),
+].join('\n')
 
 /**
  * `users:import --to dynamodb --table NAME [--endpoint URL] [--region R] FILE`. Returns the
  * exit code. Prints counts and refused rows; never a password hash.
  */
 export async function runImportCli(argv: readonly string[], out: CliOutput): Promise<number> {
-  const flagNames = new Set(Object.values(TARGETS).flatMap((t) => Object.keys(t.flags)))
-  const options = Object.fromEntries(
-    ['to', ...flagNames].map((name) => [name, { type: 'string' as const }]),
-  )
+  const flags = Object.values(TARGETS).flatMap((target) => Object.entries(target.flags))
+  const options: Record<string, { type: 'string' | 'boolean' }> = { to: { type: 'string' } }
+  for (const [name, flag] of flags) options[name] = { type: flag.type ?? 'string' }
 
   let values: Record<string, string | boolean | undefined>
   let positionals: string[]
   try {
-    ;({ values, positionals } = parseArgs({ args: [...argv], options, allowPositionals: true }))
+    const parsed = parseArgs({ args: [...argv], options, allowPositionals: true })
+    values = parsed.values as Record<string, string | boolean | undefined>
+    positionals = parsed.positionals
   } catch (error) {
     out.error(`${(error as Error).message}\n${USAGE}`)
     return EXIT_FAILED
@@ -49,7 +59,7 @@ export async function runImportCli(argv: readonly string[], out: CliOutput): Pro
 
   try {
     const rows = await readUsersFile(file)
-    const target = definition.open(values as Record<string, string | undefined>)
+    const target = await definition.open(values)
     const summary = await importUsers(rows, target)
 
     out.log(`wrote ${summary.written} users to ${values.to}, refused ${summary.refused.length}`)

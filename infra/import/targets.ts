@@ -2,14 +2,25 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb'
 import { DynamoDbTarget } from './dynamodb-target'
 import type { ImportTarget } from './target'
 
-/** The command-line flags of one target, by name, with what they mean. */
-export type TargetFlags = Record<string, { description: string; required?: boolean }>
+/** One command-line flag of a target: `--name value`, or `--name` alone for a boolean. */
+export interface TargetFlag {
+  description: string
+  required?: boolean
+  /** Default `string`. */
+  type?: 'string' | 'boolean'
+}
+
+/** The flags' values as given; absent flags are `undefined`. */
+export type TargetOptions = Readonly<Record<string, string | boolean | undefined>>
 
 /** A backend the import tool can write to: its flags and how to open it from them. */
 export interface TargetDefinition {
-  readonly flags: TargetFlags
-  open(options: Readonly<Record<string, string | undefined>>): ImportTarget
+  readonly flags: Readonly<Record<string, TargetFlag>>
+  open(options: TargetOptions): ImportTarget | Promise<ImportTarget>
 }
+
+const stringOf = (value: string | boolean | undefined) =>
+  typeof value === 'string' ? value : undefined
 
 /** Every import target, by the name given to `--to`. Add a backend here. */
 export const TARGETS: Record<string, TargetDefinition> = {
@@ -23,11 +34,11 @@ export const TARGETS: Record<string, TargetDefinition> = {
       new DynamoDbTarget({
         // Not the webhook's client with its 1 s budget: an import may wait out throttling.
         client: new DynamoDBClient({
-          region: options.region,
-          endpoint: options.endpoint,
+          region: stringOf(options.region),
+          endpoint: stringOf(options.endpoint),
           maxAttempts: 5,
         }),
-        tableName: options.table ?? '',
+        tableName: stringOf(options.table) ?? '',
       }),
   },
 }
