@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { createLambdaHandler } from '../../functions/aws/create-handler'
 import { createApp } from '../../shared/app/create-app'
 import { createDynamoDbClient } from '../../shared/store/dynamodb-client'
@@ -69,6 +69,29 @@ describe('the JSON body guard in front of the Lambda app', () => {
 
     expect(malformed.status).toBe(400)
     expect(wellFormed.status).toBe(401)
+  })
+
+  it('logs one line for a body refused before the app, without the body', async () => {
+    const logged = createLambdaHandler({
+      env: { ...env, LOG_LEVEL: 'info' },
+      dynamoDbClient: unreachable,
+    })
+    const lines: string[] = []
+    const spy = vi.spyOn(console, 'log').mockImplementation((line: string) => {
+      lines.push(line)
+    })
+
+    await lambdaTarget(logged, 'httpApi')(webhookRequest({ rawBody: '{"password":"hunter2"' }))
+    spy.mockRestore()
+
+    expect(lines).toHaveLength(1)
+    expect(JSON.parse(lines[0] ?? '')).toMatchObject({
+      level: 'warn',
+      msg: 'webhook request',
+      outcome: 'invalid_body',
+      status: 400,
+    })
+    expect(lines[0]).not.toContain('hunter2')
   })
 
   it('refuses a bad body with the request id of the Lambda invocation', async () => {
