@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process'
 import { rm } from 'node:fs/promises'
 import { promisify } from 'node:util'
 import { bundleLambda } from '../infra/build/bundle-lambda'
+import { median, report } from './support'
 
 // Cold start of the Lambda bundle against a bundle of nothing but the AWS SDK clients it
 // uses, both built by infra/build/bundle-lambda.ts. Each run is a fresh Node process that
@@ -65,10 +66,6 @@ async function coldStart(bundle: string): Promise<[number, number]> {
   return [importMs, firstMs]
 }
 
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b)
-  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN
-}
 const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`
 
 const bundles = await Promise.all(
@@ -106,9 +103,24 @@ console.table(
     'import + 1st request (ms)': row.firstRequestMs.toFixed(1),
   })),
 )
-console.log(
-  `ratio deployed / SDK only, import:                ${ratio('importMs').toFixed(2)} (target <= ${TARGET_RATIO})`,
-)
-console.log(
-  `ratio deployed / SDK only, import + 1st request:  ${ratio('firstRequestMs').toFixed(2)}`,
-)
+const importRatio = ratio('importMs')
+const ms = (value: number | undefined) => `${value?.toFixed(0)} ms`
+report('cold-start-aws', [
+  {
+    what: 'Lambda cold start: import',
+    value: `${importRatio.toFixed(2)}x (${ms(deployed?.importMs)})`,
+    against: `SDK clients only (${ms(baseline?.importMs)})`,
+    target: `<= ${TARGET_RATIO}x`,
+    isMet: importRatio <= TARGET_RATIO,
+  },
+  {
+    what: 'Lambda cold start: import + 1st request',
+    value: `${ratio('firstRequestMs').toFixed(2)}x (${ms(deployed?.firstRequestMs)})`,
+    against: `SDK clients only (${ms(baseline?.firstRequestMs)})`,
+  },
+  {
+    what: 'Lambda bundle size',
+    value: `${deployed?.raw} (${deployed?.gzip} gzip)`,
+    against: `SDK clients only: ${baseline?.raw} (${baseline?.gzip} gzip)`,
+  },
+])
