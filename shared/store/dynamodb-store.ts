@@ -54,8 +54,9 @@ export class DynamoDbStore implements UserStore {
       })
       item = output.Item
     } catch (error) {
+      const name = error instanceof Error ? error.name : 'unknown error'
       throw new StoreError(
-        `DynamoDB GetItem on table ${this.#tableName} failed (${errorName(error)}); check the table name, the region and the function's permissions`,
+        `DynamoDB GetItem on table ${this.#tableName} failed (${name}): ${ADVICE[name] ?? ADVICE.default}`,
         { cause: error },
       )
     }
@@ -69,6 +70,12 @@ export class DynamoDbStore implements UserStore {
   }
 }
 
-function errorName(error: unknown): string {
-  return error instanceof Error ? error.name : 'unknown error'
+// What to check, by the SDK's error name; the message lands in the request's log line.
+const ADVICE: Record<string, string> = {
+  ResourceNotFoundException: 'check USERS_TABLE and the region',
+  AccessDeniedException: "check that the function's role may dynamodb:GetItem this table",
+  ProvisionedThroughputExceededException: 'the table is over its capacity; retry later',
+  ThrottlingException: 'DynamoDB is throttling requests; retry later',
+  TimeoutError: `no answer within ${DYNAMODB_TIMEOUT_MS} ms or the attempt timeout`,
+  default: 'DynamoDB could not be reached or refused the request',
 }
