@@ -40,8 +40,12 @@ export function webhookCredentials(source: CredentialSource): MiddlewareObj<unkn
     // Middy caches per key for the whole process; keyed by the names, handlers reading
     // different parameters (as tests make) do not share values.
     cacheKey: `ssm:${source.usernameParameter}:${source.passwordParameter}`,
-    // One retry: a slow SSM must not hold the first request past Corbado's ~3 s.
-    awsClientOptions: { maxAttempts: 2 },
+    // One retry and short attempts: a slow Parameter Store must not hold the first request
+    // past Corbado's ~3 s. A GetParameters call in the same region takes tens of ms.
+    awsClientOptions: {
+      maxAttempts: 2,
+      requestHandler: { connectionTimeout: 300, requestTimeout: 1000, throwOnRequestTimeout: true },
+    },
   }) as MiddlewareObj<unknown>
 }
 
