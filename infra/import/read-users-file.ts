@@ -71,7 +71,12 @@ function csvRecordToRow(record: Record<string, string>): Record<string, unknown>
   for (const [column, value] of Object.entries(record)) {
     if (value === '') continue
     row[column] =
-      column === 'aliases' ? value.split(ALIAS_SEPARATOR).map((alias) => alias.trim()) : value
+      column === 'aliases'
+        ? value
+            .split(ALIAS_SEPARATOR)
+            .map((alias) => alias.trim())
+            .filter((alias) => alias !== '')
+        : value
   }
   return row
 }
