@@ -129,4 +129,13 @@ describe('the packaged CloudFormation template', () => {
     expect(routes.sort()).toEqual(['ANY /webhook', 'GET /health'])
     expect(logGroup.Properties.RetentionInDays).toBe(30)
   })
+
+  it('throttles the HTTP API stage before requests reach the function', () => {
+    const stage = onlyResourceOfType('AWS::ApiGatewayV2::Stage')
+
+    expect(stage.Properties.DefaultRouteSettings).toEqual({
+      ThrottlingRateLimit: 50,
+      ThrottlingBurstLimit: 100,
+    })
+  })
 })
