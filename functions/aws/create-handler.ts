@@ -54,8 +54,8 @@ export function createLambdaHandler(options: LambdaHandlerOptions) {
     .before((request) => {
       request.internal.startedAt = performance.now()
     })
-    .use(jsonBodyGuard(logger))
     .use(webhookCredentials(config.credentials))
+    .use(jsonBodyGuard(logger))
     .onError((request) => {
       // Only failures outside the app land here (the app answers its own), such as
       // Parameter Store refusing to give the credentials.

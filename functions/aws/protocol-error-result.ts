@@ -1,9 +1,9 @@
 import type { Context } from 'aws-lambda'
 import type { APIGatewayProxyResult, LambdaEvent } from 'hono/aws-lambda'
 import type { Logger } from '../../shared/app/logger'
-import type { ErrorResponse } from '../../shared/protocol/entities'
+import { type ErrorResponse, isWebhookAction } from '../../shared/protocol/entities'
 import type { WebhookError } from '../../shared/protocol/errors'
-import { httpMethodOf, pathOf } from './lambda-event'
+import { headerOf, httpMethodOf, pathOf } from './lambda-event'
 
 /**
  * Answers a refusal made before the app runs exactly as the app would: the protocol's
@@ -17,11 +17,13 @@ export function refuseBeforeApp(
   startedAt: number,
 ): APIGatewayProxyResult {
   const requestId = context.awsRequestId
+  const action = headerOf(event, 'x-corbado-action')?.trim() ?? ''
   const entry = {
     msg: 'webhook request',
     requestId,
     method: httpMethodOf(event),
     path: pathOf(event),
+    action: isWebhookAction(action) ? action : undefined,
     outcome: error.code,
     status: error.status,
     durationMs: Math.round((performance.now() - startedAt) * 10) / 10,

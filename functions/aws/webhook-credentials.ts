@@ -49,6 +49,13 @@ export function webhookCredentials(source: CredentialSource): MiddlewareObj<unkn
   }) as MiddlewareObj<unknown>
 }
 
+/** The credentials on the context if both are strings, without taking them off. */
+export function peekCredentials(context: CredentialsContext): WebhookCredentials | undefined {
+  const { webhookUsername: username, webhookPassword: password } = context
+  if (typeof username !== 'string' || typeof password !== 'string') return undefined
+  return { username, password }
+}
+
 /** Takes the credentials off the context, checked to be strings. */
 export function takeCredentials(context: CredentialsContext): {
   credentials: WebhookCredentials | undefined
