@@ -10,6 +10,8 @@ export default defineConfig({
           name: 'node',
           include: ['test/**/*.test.ts'],
           exclude: ['test/workers/**'],
+          // Builds the Lambda bundle that test/aws/ runs and serverless.yml deploys.
+          globalSetup: ['test/aws/global-setup.ts'],
         },
       },
       {

@@ -1,0 +1,138 @@
+import { execFile } from 'node:child_process'
+import { rm } from 'node:fs/promises'
+import { promisify } from 'node:util'
+import { bundleLambda } from '../infra/build/bundle-lambda'
+import { median, report } from './support'
+
+// Cold start of the Lambda bundle against a bundle of nothing but the AWS SDK clients it
+// uses, both built by infra/build/bundle-lambda.ts. Each run is a fresh Node process that
+// imports the bundle, then answers one GET /health event as Lambda's first request.
+const RUNS = Number(process.env.RUNS ?? 21)
+const TARGET_RATIO = 1.15
+// Inside the repo, so the variant without the SDK finds it in node_modules, as a
+// function relying on the SDK of Lambda's runtime finds it there.
+const OUT_DIR = 'dist/bench'
+
+const VARIANTS = [
+  { name: 'webhook, SDK bundled (deployed)', entry: 'functions/aws/handler.ts' },
+  {
+    name: 'webhook, SDK from node_modules',
+    entry: 'functions/aws/handler.ts',
+    external: ['@aws-sdk/*', '@smithy/*'],
+  },
+  { name: 'AWS SDK clients only', entry: 'bench/sdk-baseline-entry.ts' },
+  // Node loads its Fetch implementation on first use: this row loads it before the clock
+  // starts, to show what of the first request is that load.
+  { name: 'webhook, Fetch loaded beforehand', entry: 'functions/aws/handler.ts', preload: true },
+]
+
+const HEALTH_EVENT = {
+  version: '2.0',
+  routeKey: 'GET /health',
+  rawPath: '/health',
+  rawQueryString: '',
+  headers: { host: 'bench.local' },
+  requestContext: { domainName: 'bench.local', http: { method: 'GET', path: '/health' } },
+  isBase64Encoded: false,
+}
+
+const CHILD = `
+if (process.argv[2] === 'preload') new Request('https://bench.local/', { headers: new Headers() })
+const startedAt = performance.now()
+const { handler } = await import(process.argv[1])
+const importedAt = performance.now()
+const result = await handler(${JSON.stringify(HEALTH_EVENT)}, {
+  awsRequestId: 'bench', getRemainingTimeInMillis: () => 6000,
+})
+if (result.statusCode !== 200) throw new Error('status ' + result.statusCode)
+console.log(importedAt - startedAt, performance.now() - startedAt)
+`
+
+const ENV = {
+  PATH: process.env.PATH,
+  NODE_NO_WARNINGS: '1',
+  AWS_REGION: 'eu-central-1',
+  AWS_ACCESS_KEY_ID: 'bench',
+  AWS_SECRET_ACCESS_KEY: 'bench',
+  USERS_TABLE: 'bench',
+  WEBHOOK_USERNAME: 'bench',
+  WEBHOOK_PASSWORD: 'bench',
+  LOG_LEVEL: 'silent',
+}
+
+const run = promisify(execFile)
+
+/** Milliseconds to import the bundle, and to import it and answer the first request. */
+async function coldStart(bundle: string, preload = false): Promise<[number, number]> {
+  const args = ['--input-type=module', '-e', CHILD, `${process.cwd()}/${bundle}`]
+  if (preload) args.push('preload')
+  const { stdout } = await run(process.execPath, args, { env: ENV })
+  const [importMs = Number.NaN, firstMs = Number.NaN] = stdout.trim().split(' ').map(Number)
+  return [importMs, firstMs]
+}
+
+const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`
+
+const bundles = await Promise.all(
+  VARIANTS.map(async (variant, index) => {
+    const outfile = `${OUT_DIR}/variant-${index}.mjs`
+    const size = await bundleLambda(variant.entry, outfile, { external: variant.external })
+    await coldStart(outfile, variant.preload) // warm-up: fills the OS file cache
+    return { ...variant, outfile, size, samples: [] as [number, number][] }
+  }),
+)
+// Variants take turns, so a slow spell of the machine hits them all alike.
+for (let i = 0; i < RUNS; i++) {
+  for (const bundle of bundles) {
+    bundle.samples.push(await coldStart(bundle.outfile, bundle.preload))
+  }
+}
+await rm(OUT_DIR, { recursive: true, force: true })
+
+const rows = bundles.map(({ name, size, samples }) => ({
+  bundle: name,
+  raw: kib(size.bytes),
+  gzip: kib(size.gzipBytes),
+  importMs: median(samples.map(([importMs]) => importMs)),
+  firstRequestMs: median(samples.map(([, firstMs]) => firstMs)),
+}))
+const [deployed, , baseline, preloaded] = rows
+const ratio = (key: 'importMs' | 'firstRequestMs') =>
+  (deployed?.[key] ?? Number.NaN) / (baseline?.[key] ?? Number.NaN)
+
+console.log(`Cold start, median of ${RUNS} fresh Node ${process.version} processes per bundle`)
+console.table(
+  rows.map((row) => ({
+    bundle: row.bundle,
+    raw: row.raw,
+    gzip: row.gzip,
+    'import (ms)': row.importMs.toFixed(1),
+    'import + 1st request (ms)': row.firstRequestMs.toFixed(1),
+  })),
+)
+const importRatio = ratio('importMs')
+const ms = (value: number | undefined) => `${value?.toFixed(0)} ms`
+report('cold-start-aws', [
+  {
+    what: 'Lambda cold start: import',
+    value: `${importRatio.toFixed(2)}x (${ms(deployed?.importMs)})`,
+    against: `SDK clients only (${ms(baseline?.importMs)})`,
+    target: `<= ${TARGET_RATIO}x`,
+    isMet: importRatio <= TARGET_RATIO,
+  },
+  {
+    what: 'Lambda cold start: import + 1st request',
+    value: `${ratio('firstRequestMs').toFixed(2)}x (${ms(deployed?.firstRequestMs)})`,
+    against: `SDK clients only (${ms(baseline?.firstRequestMs)})`,
+  },
+  {
+    what: 'Lambda cold start: import + 1st request, Fetch loaded beforehand',
+    value: `${((preloaded?.firstRequestMs ?? Number.NaN) / (baseline?.firstRequestMs ?? Number.NaN)).toFixed(2)}x (${ms(preloaded?.firstRequestMs)})`,
+    against: `SDK clients only (${ms(baseline?.firstRequestMs)})`,
+  },
+  {
+    what: 'Lambda bundle size',
+    value: `${deployed?.raw} (${deployed?.gzip} gzip)`,
+    against: `SDK clients only: ${baseline?.raw} (${baseline?.gzip} gzip)`,
+  },
+])

@@ -1,0 +1,96 @@
+import { createServer, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+
+export interface FakeEndpoint {
+  url: string
+  /** How many requests arrived. */
+  requests(): number
+  close(): Promise<void>
+}
+
+async function listen(server: Server, counter: { count: number }): Promise<FakeEndpoint> {
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const { port } = server.address() as AddressInfo
+  return {
+    url: `http://127.0.0.1:${port}`,
+    requests: () => counter.count,
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections()
+        server.close(() => resolve())
+      }),
+  }
+}
+
+/**
+ * MOCK of a throttled DynamoDB: dynalite cannot be made to throttle, so this endpoint
+ * answers every call as DynamoDB does when a table is over its capacity.
+ */
+export function startThrottlingDynamoDb(): Promise<FakeEndpoint> {
+  const counter = { count: 0 }
+  const server = createServer((request, response) => {
+    counter.count += 1
+    request.resume()
+    response.writeHead(400, { 'content-type': 'application/x-amz-json-1.0' })
+    response.end(
+      JSON.stringify({
+        __type: 'com.amazonaws.dynamodb.v20120810#ProvisionedThroughputExceededException',
+        message: 'The level of configured provisioned throughput for the table was exceeded.',
+      }),
+    )
+  })
+  return listen(server, counter)
+}
+
+/** MOCK of a DynamoDB that takes the request and never answers. */
+export function startSilentEndpoint(): Promise<FakeEndpoint> {
+  const counter = { count: 0 }
+  const server = createServer((request) => {
+    counter.count += 1
+    request.resume()
+  })
+  return listen(server, counter)
+}
+
+/** A loopback URL where nothing listens: the port was free a moment ago. */
+export async function closedPortUrl(): Promise<string> {
+  const server = createServer()
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const { port } = server.address() as AddressInfo
+  await new Promise((resolve) => server.close(resolve))
+  return `http://127.0.0.1:${port}`
+}
+
+/**
+ * MOCK of SSM Parameter Store (no local emulator exists): answers `GetParameters` from
+ * `parameters`, listing unknown names as invalid, as the real service does.
+ */
+export function startFakeParameterStore(
+  parameters: Record<string, string>,
+): Promise<FakeEndpoint & { lastNames(): string[] }> {
+  const counter = { count: 0 }
+  let lastNames: string[] = []
+  const server = createServer((request, response) => {
+    counter.count += 1
+    let text = ''
+    request.on('data', (chunk) => {
+      text += chunk
+    })
+    request.on('end', () => {
+      const { Names = [] } = JSON.parse(text) as { Names?: string[] }
+      lastNames = Names
+      response.writeHead(200, { 'content-type': 'application/x-amz-json-1.1' })
+      response.end(
+        JSON.stringify({
+          Parameters: Names.filter((name) => name in parameters).map((name) => ({
+            Name: name,
+            Type: 'SecureString',
+            Value: parameters[name],
+          })),
+          InvalidParameters: Names.filter((name) => !(name in parameters)),
+        }),
+      )
+    })
+  })
+  return listen(server, counter).then((endpoint) => ({ ...endpoint, lastNames: () => lastNames }))
+}

@@ -1,0 +1,141 @@
+import { execFile } from 'node:child_process'
+import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { promisify } from 'node:util'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import tableSpec from '../../infra/dynamodb/users-table.json' with { type: 'json' }
+import { USERS_TABLE_KEY } from '../../shared/store/dynamodb-item'
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url))
+// `sls package` of osls takes about 4 s here and needs no AWS account or network.
+const PACKAGE_TIMEOUT_MS = 60_000
+
+interface Statement {
+  Effect: string
+  Action: string | string[]
+  Resource: unknown
+}
+// biome-ignore lint/suspicious/noExplicitAny: a CloudFormation template, checked by assertions.
+type Template = { Resources: Record<string, any> }
+
+let dir: string
+let template: Template
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'sls-package-'))
+  await promisify(execFile)(
+    process.execPath,
+    ['node_modules/osls/bin/serverless.js', 'package', '--package', dir],
+    {
+      cwd: ROOT,
+      env: {
+        PATH: process.env.PATH,
+        HOME: dir,
+        AWS_REGION: 'eu-central-1',
+        SLS_TELEMETRY_DISABLED: '1',
+        SLS_NOTIFICATIONS_MODE: 'off',
+      },
+    },
+  )
+  template = JSON.parse(
+    await readFile(join(dir, 'cloudformation-template-update-stack.json'), 'utf8'),
+  )
+}, PACKAGE_TIMEOUT_MS)
+
+afterAll(() => rm(dir, { recursive: true, force: true }))
+
+const resourcesOfType = (type: string) =>
+  Object.entries(template.Resources).filter(([, resource]) => resource.Type === type)
+// biome-ignore lint/suspicious/noExplicitAny: as Template.
+const onlyResourceOfType = (type: string): any => {
+  const found = resourcesOfType(type)
+  expect(found, type).toHaveLength(1)
+  return found[0]?.[1]
+}
+const actionsOf = (statement: Statement) => [statement.Action].flat()
+
+describe('the packaged CloudFormation template', () => {
+  it("lets the function's role only write its logs, read the users table and get the two parameters", () => {
+    const role = onlyResourceOfType('AWS::IAM::Role')
+    const statements: Statement[] = role.Properties.Policies.flatMap(
+      (policy: { PolicyDocument: { Statement: Statement[] } }) => policy.PolicyDocument.Statement,
+    )
+    const nonLogStatements = statements.filter(
+      (statement) => !actionsOf(statement).every((action) => action.startsWith('logs:')),
+    )
+
+    expect(role.Properties.ManagedPolicyArns).toBeUndefined()
+    expect(statements.every((statement) => statement.Effect === 'Allow')).toBe(true)
+    expect(JSON.stringify(statements.map(actionsOf))).not.toContain('*')
+    expect(nonLogStatements).toEqual([
+      {
+        Effect: 'Allow',
+        Action: ['dynamodb:GetItem'],
+        Resource: { 'Fn::GetAtt': ['UsersTable', 'Arn'] },
+      },
+      { Effect: 'Allow', Action: ['ssm:GetParameters'], Resource: expect.any(Array) },
+    ])
+    const parameterArns = JSON.stringify(nonLogStatements[1]?.Resource)
+    expect(parameterArns).toContain(':parameter/corbado-webhook/prod/webhook-username"')
+    expect(parameterArns).toContain(':parameter/corbado-webhook/prod/webhook-password"')
+  })
+
+  it('keeps the users table when the stack is removed or the table replaced', () => {
+    const table = template.Resources.UsersTable
+
+    expect(table.DeletionPolicy).toBe('Retain')
+    expect(table.UpdateReplacePolicy).toBe('Retain')
+    expect(table.Properties.PointInTimeRecoverySpecification.PointInTimeRecoveryEnabled).toBe(true)
+    expect(table.Properties.BillingMode).toBe('PAY_PER_REQUEST')
+  })
+
+  it('declares the table from infra/dynamodb/users-table.json, keyed as the store reads it', () => {
+    const table = template.Resources.UsersTable
+
+    expect(table.Properties).toEqual(tableSpec)
+    expect(table.Properties.KeySchema).toEqual([
+      { AttributeName: USERS_TABLE_KEY, KeyType: 'HASH' },
+    ])
+  })
+
+  it('gives the function parameter names, never the credentials themselves', () => {
+    const fn = onlyResourceOfType('AWS::Lambda::Function')
+
+    expect(fn.Properties.Environment.Variables).toEqual({
+      USERS_TABLE: { Ref: 'UsersTable' },
+      WEBHOOK_USERNAME_PARAMETER: '/corbado-webhook/prod/webhook-username',
+      WEBHOOK_PASSWORD_PARAMETER: '/corbado-webhook/prod/webhook-password',
+      LOG_LEVEL: 'info',
+    })
+  })
+
+  it('runs the prebuilt bundle on nodejs22.x for arm64', () => {
+    const fn = onlyResourceOfType('AWS::Lambda::Function')
+
+    expect(fn.Properties).toMatchObject({
+      Runtime: 'nodejs22.x',
+      Architectures: ['arm64'],
+      Handler: 'handler.handler',
+      Code: { S3Key: expect.stringMatching(/\/handler\.zip$/) },
+    })
+  })
+
+  it('routes every /webhook method and GET /health to the function, and keeps logs 30 days', () => {
+    const routes = resourcesOfType('AWS::ApiGatewayV2::Route').map(([, r]) => r.Properties.RouteKey)
+    const logGroup = onlyResourceOfType('AWS::Logs::LogGroup')
+
+    expect(routes.sort()).toEqual(['ANY /webhook', 'GET /health'])
+    expect(logGroup.Properties.RetentionInDays).toBe(30)
+  })
+
+  it('throttles the HTTP API stage before requests reach the function', () => {
+    const stage = onlyResourceOfType('AWS::ApiGatewayV2::Stage')
+
+    expect(stage.Properties.DefaultRouteSettings).toEqual({
+      ThrottlingRateLimit: 50,
+      ThrottlingBurstLimit: 100,
+    })
+  })
+})

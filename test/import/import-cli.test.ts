@@ -1,0 +1,152 @@
+import { execFile } from 'node:child_process'
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { promisify } from 'node:util'
+import { ScanCommand } from '@aws-sdk/client-dynamodb'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { EXIT_FAILED, EXIT_OK, EXIT_ROWS_REFUSED, runImportCli } from '../../infra/import/cli'
+import { createDynamoDbClient } from '../../shared/store/dynamodb-client'
+import { DynamoDbStore } from '../../shared/store/dynamodb-store'
+import { type LocalDynamoDb, startDynalite } from '../aws/dynalite'
+
+const HASH = '$2b$10$WjX.C73GxmE7I0QFO8GlsOOm1yvsniuCQtruV.4eD5iK9wZRED2xG'
+
+let dynamo: LocalDynamoDb
+let dir: string
+
+beforeAll(async () => {
+  dynamo = await startDynalite()
+  dir = await mkdtemp(join(tmpdir(), 'import-'))
+})
+
+afterAll(async () => {
+  await dynamo.close()
+  await rm(dir, { recursive: true, force: true })
+})
+
+async function runImport(table: string, name: string, content: string) {
+  const file = join(dir, name)
+  await writeFile(file, content)
+  const lines: string[] = []
+  const output = {
+    log: (line: string) => lines.push(line),
+    error: (line: string) => lines.push(line),
+  }
+  const args = ['--to', 'dynamodb', '--table', table, '--endpoint', dynamo.endpoint, file]
+  const code = await runImportCli(args, output)
+  return { code, output: lines.join('\n') }
+}
+
+async function itemCount(table: string): Promise<number> {
+  const client = createDynamoDbClient({ endpoint: dynamo.endpoint })
+  const { Count } = await client.send(new ScanCommand({ TableName: table, Select: 'COUNT' }))
+  client.destroy()
+  return Count ?? 0
+}
+
+function storeOf(table: string) {
+  return new DynamoDbStore({
+    client: createDynamoDbClient({ endpoint: dynamo.endpoint }),
+    tableName: table,
+  })
+}
+
+const CSV = [
+  'username,aliases,passwordHash,status',
+  `Jane@Example.com,+49 151 1234567|jane,${HASH},active`,
+  `bob@example.com,,${HASH},blocked`,
+  '"carol@example.com"',
+  `,,${HASH},`,
+  `erin@example.com,,${HASH},suspended`,
+].join('\n')
+
+describe('users:import --to dynamodb', () => {
+  it('writes every user of a JSON file and reports the count', async () => {
+    const table = await dynamo.createTable()
+    const users = [
+      { username: 'Jane@Example.com', aliases: ['+49 151 1234567'], passwordHash: HASH },
+      { username: 'bob@example.com', status: 'blocked' },
+    ]
+
+    const { code, output } = await runImport(table, 'users.json', JSON.stringify(users))
+
+    expect(code).toBe(EXIT_OK)
+    expect(output).toBe('wrote 2 users to dynamodb, refused 0')
+    expect((await storeOf(table).findUser('+491511234567'))?.username).toBe('jane@example.com')
+    expect(await itemCount(table)).toBe(3)
+  })
+
+  it('refuses bad CSV rows by their line, writes the rest and exits 1', async () => {
+    const table = await dynamo.createTable()
+
+    const { code, output } = await runImport(table, 'users.csv', CSV)
+
+    expect(code).toBe(EXIT_ROWS_REFUSED)
+    expect(output).toContain('wrote 3 users to dynamodb, refused 2')
+    expect(output).toContain('refused line 5: username')
+    expect(output).toContain('refused line 6: status')
+    expect((await storeOf(table).findUser('jane'))?.username).toBe('jane@example.com')
+    expect((await storeOf(table).findUser('bob@example.com'))?.status).toBe('blocked')
+  })
+
+  it('refuses bad JSON rows by their index', async () => {
+    const table = await dynamo.createTable()
+    const rows = [{ username: 'a@example.com' }, { username: 'a@example.com' }, { aliases: [] }]
+
+    const { code, output } = await runImport(table, 'users.json', JSON.stringify(rows))
+
+    expect(code).toBe(EXIT_ROWS_REFUSED)
+    expect(output).toContain('refused index 1: an identifier is already used by row 0')
+    expect(output).toContain('refused index 2: username')
+  })
+
+  it('leaves the table unchanged when the same file is imported twice', async () => {
+    const table = await dynamo.createTable()
+    await runImport(table, 'users.csv', CSV)
+    const countAfterFirst = await itemCount(table)
+
+    const { output } = await runImport(table, 'users.csv', CSV)
+
+    expect(output).toContain('wrote 3 users')
+    expect(await itemCount(table)).toBe(countAfterFirst)
+    expect(countAfterFirst).toBe(5)
+  })
+
+  it('prints no password hash, even for a file that does not parse', async () => {
+    const table = await dynamo.createTable()
+    const broken = `[{"username": "x@example.com", "passwordHash": "${HASH}" oops}]`
+
+    const refused = await runImport(table, 'users.csv', CSV)
+    const unparsable = await runImport(table, 'broken.json', broken)
+
+    expect(unparsable.code).toBe(EXIT_FAILED)
+    expect(unparsable.output).toContain('not valid JSON')
+    expect(`${refused.output}\n${unparsable.output}`).not.toContain('$2b$')
+  })
+
+  it('fails with exit 2 when the table does not exist', async () => {
+    const { code, output } = await runImport('no-such-table', 'users.json', '[{"username":"a"}]')
+
+    expect(code).toBe(EXIT_FAILED)
+    expect(output).toContain('ResourceNotFoundException')
+  })
+
+  it('exits 2 with the usage when --table is missing', async () => {
+    const run = promisify(execFile)
+
+    const failure = await run('npx', [
+      'tsx',
+      'infra/import/main.ts',
+      '--to',
+      'dynamodb',
+      'x.json',
+    ]).then(
+      () => undefined,
+      (error: { code: number; stderr: string }) => error,
+    )
+
+    expect(failure?.code).toBe(EXIT_FAILED)
+    expect(failure?.stderr).toContain('--table is required')
+  })
+})

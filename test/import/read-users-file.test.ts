@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest'
+import { parseCsvUsers, parseJsonUsers } from '../../infra/import/read-users-file'
+
+describe('reading a CSV users file', () => {
+  it('reads quoted cells, a byte order mark and aliases split by | or ;', () => {
+    const text = [
+      '\uFEFFusername,aliases,passwordHash,status',
+      '"jane@example.com","+49 151 1;jane | j.doe;",$2b$04$abc,active',
+      '"Smith, Bob",,,blocked',
+    ].join('\r\n')
+
+    const { rows } = parseCsvUsers(text)
+
+    expect(rows).toEqual([
+      {
+        username: 'jane@example.com',
+        aliases: ['+49 151 1', 'jane', 'j.doe'],
+        passwordHash: '$2b$04$abc',
+        status: 'active',
+      },
+      { username: 'Smith, Bob', status: 'blocked' },
+    ])
+  })
+
+  it('names rows by their line in the file, the header being line 1', () => {
+    const text = 'username\n\na@example.com\n"multi\nline"\nb@example.com\n'
+
+    const { rows, describeRow } = parseCsvUsers(text)
+
+    expect(rows).toHaveLength(3)
+    expect([0, 1, 2].map(describeRow)).toEqual(['line 3', 'line 5', 'line 6'])
+  })
+
+  it('refuses a malformed file naming the line, not quoting its content', () => {
+    const text = 'username,passwordHash\nx@example.com,"$2b$04$secret"tail\n'
+
+    expect(() => parseCsvUsers(text)).toThrow(/not valid CSV \(\w+ at line 2\)/)
+    expect(() => parseCsvUsers(text)).not.toThrow(/secret/)
+  })
+})
+
+describe('reading a JSON users file', () => {
+  it('names rows by their index from 0', () => {
+    const { describeRow } = parseJsonUsers('[{"username":"a"}]')
+
+    expect(describeRow(0)).toBe('index 0')
+  })
+
+  it('refuses a file that is not an array', () => {
+    expect(() => parseJsonUsers('{"username":"a"}')).toThrow('must hold an array')
+  })
+})
