@@ -1,6 +1,6 @@
 // A phone number as people type it: digits with optional spaces, dots, dashes, slashes,
 // parentheses and one leading plus.
-const PHONE_PATTERN = /^\+?[\d\s().\/-]+$/
+const PHONE_PATTERN = /^\+?[\d\s()./-]+$/
 // Fewer digits than this is a short numeric name, not a phone number.
 const MIN_PHONE_DIGITS = 5
 
