@@ -3,6 +3,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { stripVTControlCharacters } from 'node:util'
 
 const WRANGLER_BIN = createRequire(import.meta.url).resolve('wrangler/bin/wrangler.js')
 
@@ -70,8 +71,7 @@ function runWrangler(args: string[], logDir: string) {
 // Wrangler's output without colours, without the pointer to its (deleted) log file and
 // with every secret blanked out, longest first so no part of a longer one survives.
 function cleanOutput(output: string, secrets: readonly string[]): string {
-  const plain = output
-    .replace(/\u001b\[[\d;]*m/g, '')
+  const plain = stripVTControlCharacters(output)
     .split('\n')
     .filter((line) => line.trim() !== '' && !line.includes('Logs were written'))
     .join('\n')
