@@ -8,8 +8,7 @@ export function isWebhookAction(value: string): value is WebhookAction {
   return (WEBHOOK_ACTIONS as readonly string[]).includes(value)
 }
 
-const requiredString = (field: string) =>
-  v.string(`${field} is required and must be a string`)
+const requiredString = (field: string) => v.string(`${field} is required and must be a string`)
 
 const username = v.pipe(
   requiredString('data.username'),

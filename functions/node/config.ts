@@ -1,0 +1,84 @@
+import { readFile } from 'node:fs/promises'
+import type { WebhookCredentials } from '../../shared/app/basic-auth'
+import { isLogLevel, type LogLevel } from '../../shared/app/logger'
+import { DEMO_CREDENTIALS, DEMO_USERS } from '../../shared/demo/demo-users'
+import type { UserRecord } from '../../shared/store/user-store'
+import { parseUsers } from '../../shared/store/users-file'
+
+export interface NodeServerConfig {
+  port: number
+  host: string
+  logLevel: LogLevel
+  credentials: WebhookCredentials
+  users: readonly UserRecord[]
+  /** Which of the settings fell back to demo values, to say so at start. */
+  isDemoCredentials: boolean
+  isDemoUsers: boolean
+}
+
+/** Thrown for a setting that cannot be used; the message names the variable or file. */
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError'
+}
+
+/** Reads the local server's settings from the environment, with demo fallbacks. */
+export async function loadNodeConfig(env: NodeJS.ProcessEnv): Promise<NodeServerConfig> {
+  const port = Number(env.PORT?.trim() || 3000)
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) {
+    throw new ConfigError('PORT must be a whole number from 0 to 65535.')
+  }
+
+  const logLevel = env.LOG_LEVEL?.trim() || 'info'
+  if (!isLogLevel(logLevel)) {
+    throw new ConfigError('LOG_LEVEL must be one of debug, info, warn, error, silent.')
+  }
+
+  const username = env.WEBHOOK_USERNAME
+  const password = env.WEBHOOK_PASSWORD
+  if (Boolean(username) !== Boolean(password)) {
+    throw new ConfigError(
+      'Set both WEBHOOK_USERNAME and WEBHOOK_PASSWORD, or neither for demo ones.',
+    )
+  }
+  const credentials = username && password ? { username, password } : DEMO_CREDENTIALS
+
+  const usersFile = env.USERS_FILE?.trim()
+  const users = usersFile ? await loadUsersFile(usersFile) : DEMO_USERS
+
+  return {
+    port,
+    host: env.HOST?.trim() || '127.0.0.1',
+    logLevel,
+    credentials,
+    users,
+    isDemoCredentials: credentials === DEMO_CREDENTIALS,
+    isDemoUsers: !usersFile,
+  }
+}
+
+/** Reads a JSON users file, refusing it whole if any row is bad, naming each bad row. */
+export async function loadUsersFile(path: string): Promise<UserRecord[]> {
+  let text: string
+  try {
+    text = await readFile(path, 'utf8')
+  } catch (error) {
+    throw new ConfigError(`USERS_FILE ${path} cannot be read.`, { cause: error })
+  }
+
+  let rows: unknown
+  try {
+    rows = JSON.parse(text)
+  } catch (error) {
+    throw new ConfigError(`USERS_FILE ${path} is not valid JSON.`, { cause: error })
+  }
+  if (!Array.isArray(rows)) {
+    throw new ConfigError(`USERS_FILE ${path} must hold a JSON array of users.`)
+  }
+
+  const { users, refused } = parseUsers(rows)
+  if (refused.length > 0) {
+    const lines = refused.map((row) => `  row ${row.index}: ${row.reason}`).join('\n')
+    throw new ConfigError(`USERS_FILE ${path} has ${refused.length} bad row(s):\n${lines}`)
+  }
+  return users
+}

@@ -1,0 +1,95 @@
+import { type Context, Hono } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
+import type { PasswordVerifier } from '../passwords/verifier'
+import { defaultVerifiers } from '../passwords/verifiers'
+import { WebhookError } from '../protocol/errors'
+import type { UserStore } from '../store/user-store'
+import type { AppEnv } from './app-env'
+import type { WebhookCredentials } from './basic-auth'
+import { requireBasicAuth } from './basic-auth-middleware'
+import { MAX_BODY_BYTES, STORE_TIMEOUT_MS, TIMING_HASH } from './defaults'
+import { errorResponse, toWebhookError } from './error-response'
+import { handleWebhook } from './handle-webhook'
+import { type Logger, silentLogger } from './logger'
+import { requestLog } from './request-log'
+
+/** Everything the webhook needs; only `credentials` and `store` have no default. */
+export interface AppOptions {
+  /** The Basic credentials set in Corbado's developer panel. `undefined` refuses every call. */
+  credentials: WebhookCredentials | undefined
+  /** Where users are looked up. */
+  store: UserStore
+  /** Hash formats understood, tried in order. Default: every built-in verifier. */
+  verifiers?: readonly PasswordVerifier[]
+  /** Structured logger; `false` logs nothing. Default: silent. */
+  logger?: Logger | false
+  /** Default `STORE_TIMEOUT_MS`. */
+  storeTimeoutMs?: number
+  /** Default `MAX_BODY_BYTES`. */
+  maxBodyBytes?: number
+  /** Default `TIMING_HASH`; see there. */
+  timingHash?: string
+  /** The per-request id for logs and `responseID`. Default: a random UUID. */
+  requestId?: (c: Context<AppEnv>) => string | undefined
+}
+
+/**
+ * The webhook as one Hono app: `POST /webhook` answers Corbado's `authMethods` and
+ * `passwordVerify`, `GET /health` answers `{ "status": "ok" }`. Platform entry points
+ * only hand it requests.
+ */
+export function createApp(options: AppOptions): Hono<AppEnv> {
+  const logger = options.logger || silentLogger
+  const maxBodyBytes = options.maxBodyBytes ?? MAX_BODY_BYTES
+  const makeRequestId = (c: Context<AppEnv>) => options.requestId?.(c) || crypto.randomUUID()
+  const webhook = handleWebhook({
+    store: options.store,
+    verifiers: options.verifiers ?? defaultVerifiers,
+    storeTimeoutMs: options.storeTimeoutMs ?? STORE_TIMEOUT_MS,
+    timingHash: options.timingHash ?? TIMING_HASH,
+  })
+
+  const app = new Hono<AppEnv>()
+  app.use(requestLog(logger, makeRequestId))
+
+  app.get('/health', (c) => c.json({ status: 'ok' }))
+
+  app.post(
+    '/webhook',
+    requireBasicAuth(options.credentials),
+    bodyLimit({
+      maxSize: maxBodyBytes,
+      onError: () => {
+        throw new WebhookError(
+          'body_too_large',
+          `Request body is larger than ${maxBodyBytes} bytes; a webhook call is far smaller.`,
+        )
+      },
+    }),
+    webhook,
+  )
+
+  app.all('/webhook', (c) => {
+    c.header('Allow', 'POST')
+    throw new WebhookError('method_not_allowed', `Method ${c.req.method} is not allowed; use POST.`)
+  })
+
+  app.notFound(() => {
+    throw new WebhookError('not_found', 'No such endpoint; Corbado calls POST /webhook.')
+  })
+
+  app.onError((thrown, c) => {
+    const error = toWebhookError(thrown)
+    c.set('outcome', error.code)
+    if (error.status >= 500) c.set('failure', describeCause(error.cause))
+    return errorResponse(c, error)
+  })
+
+  return app
+}
+
+// Only 5xx causes are logged: they come from stores and verifiers, never from the body.
+function describeCause(cause: unknown): string | undefined {
+  if (cause instanceof Error) return `${cause.name}: ${cause.message}`
+  return cause === undefined ? undefined : String(cause)
+}
