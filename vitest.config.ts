@@ -1,4 +1,4 @@
-import { cloudflareTest } from '@cloudflare/vitest-pool-workers'
+import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-pool-workers'
 import { defineConfig } from 'vitest/config'
 
 export default defineConfig({
@@ -12,10 +12,25 @@ export default defineConfig({
         },
       },
       {
-        plugins: [cloudflareTest({ wrangler: { configPath: './wrangler.toml' } })],
+        // The Worker of wrangler.toml inside workerd, with both stores bound, the D1
+        // migrations at hand for test/workers/apply-migrations.ts, and test credentials in
+        // place of the secrets.
+        plugins: [
+          cloudflareTest(async () => ({
+            wrangler: { configPath: './wrangler.toml' },
+            miniflare: {
+              bindings: {
+                TEST_MIGRATIONS: await readD1Migrations('./infra/d1/migrations'),
+                WEBHOOK_USERNAME: 'corbado-test',
+                WEBHOOK_PASSWORD: 'test-password: with a colon',
+              },
+            },
+          })),
+        ],
         test: {
           name: 'workers',
           include: ['test/workers/**/*.test.ts'],
+          setupFiles: ['./test/workers/apply-migrations.ts'],
         },
       },
     ],

@@ -1,0 +1,53 @@
+import { createExecutionContext } from 'cloudflare:test'
+import { env } from 'cloudflare:workers'
+import { afterEach, expect, it, vi } from 'vitest'
+import worker from '../../functions/cloudflare/worker'
+import { webhookRequest } from './webhook-request'
+
+// The Worker's own fetch handler, given an env as workerd builds it from a configuration
+// that names a store but does not bind it.
+async function callWithout(binding: 'USERS_KV' | 'USERS_DB', userStore: string) {
+  const bare = { ...env, USER_STORE: userStore, [binding]: undefined } as unknown as Env
+  const request = webhookRequest('authMethods', { username: 'existing@existing.com' })
+  return worker.fetch(request as Parameters<typeof worker.fetch>[0], bare, createExecutionContext())
+}
+
+afterEach(() => {
+  vi.restoreAllMocks()
+})
+
+it('answers 503 store_unavailable naming USERS_KV when kv is chosen but not bound', async () => {
+  const response = await callWithout('USERS_KV', 'kv')
+
+  expect(response.status).toBe(503)
+  const body = await response.json<{ error: { code: string; message: string } }>()
+  expect(body.error.code).toBe('store_unavailable')
+  expect(body.error.message).toContain('[[kv_namespaces]] binding named USERS_KV')
+})
+
+it('answers 503 store_unavailable naming USERS_DB when d1 is chosen but not bound', async () => {
+  const response = await callWithout('USERS_DB', 'd1')
+
+  expect(response.status).toBe(503)
+  const body = await response.json<{ error: { code: string; message: string } }>()
+  expect(body.error.message).toContain('[[d1_databases]] binding named USERS_DB')
+})
+
+it('logs which binding is missing when it builds the app', async () => {
+  const log = vi.spyOn(console, 'log')
+
+  await callWithout('USERS_KV', 'kv')
+
+  const lines = log.mock.calls.map(([line]) => String(line))
+  expect(lines.some((line) => line.includes('"no user store"') && line.includes('USERS_KV'))).toBe(
+    true,
+  )
+})
+
+it('answers 503 naming USER_STORE when it holds an unknown store', async () => {
+  const response = await callWithout('USERS_KV', 'redis')
+
+  const body = await response.json<{ error: { message: string } }>()
+  expect(response.status).toBe(503)
+  expect(body.error.message).toContain('set the var USER_STORE to "kv" or "d1"')
+})
