@@ -50,7 +50,8 @@ export async function runWranglerOnFile(
   }
 }
 
-function runWrangler(args: string[], logDir: string) {
+/** Runs wrangler with its debug log in `logDir`, collecting its output instead of printing it. */
+export function runWrangler(args: string[], logDir: string) {
   return new Promise<{ code: number | null; output: string }>((resolve, reject) => {
     const child = spawn(process.execPath, [WRANGLER_BIN, ...args], {
       stdio: ['ignore', 'pipe', 'pipe'],
