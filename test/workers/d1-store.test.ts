@@ -3,9 +3,13 @@ import { expect, it } from 'vitest'
 import { D1Target, d1BindingWriter } from '../../infra/import/d1-target'
 import { D1Store } from '../../shared/store/d1-store'
 import { StoreError } from '../../shared/store/user-store'
-import { describeUserStoreContract } from '../stores/store-contract'
+import { parseUsers } from '../../shared/store/users-file'
+import { CONTRACT_USERS, storeContract } from '../stores/store-contract'
 
-describeUserStoreContract('D1Store', async (users) => {
+// Seeded through the import target's binding writer, and every time again, so the
+// contract also holds for a store imported more than once.
+storeContract('D1Store', async () => {
+  const { users } = parseUsers(CONTRACT_USERS)
   await new D1Target(d1BindingWriter(env.USERS_DB)).write(users)
   return new D1Store(env.USERS_DB)
 })

@@ -3,9 +3,13 @@ import { expect, it } from 'vitest'
 import { KvTarget, kvBindingWriter } from '../../infra/import/kv-target'
 import { KvStore, kvKeyFor } from '../../shared/store/kv-store'
 import { StoreError } from '../../shared/store/user-store'
-import { describeUserStoreContract } from '../stores/store-contract'
+import { parseUsers } from '../../shared/store/users-file'
+import { CONTRACT_USERS, storeContract } from '../stores/store-contract'
 
-describeUserStoreContract('KvStore', async (users) => {
+// Seeded through the import target's binding writer, and every time again, so the
+// contract also holds for a store imported more than once.
+storeContract('KvStore', async () => {
+  const { users } = parseUsers(CONTRACT_USERS)
   await new KvTarget(kvBindingWriter(env.USERS_KV)).write(users)
   return new KvStore(env.USERS_KV)
 })

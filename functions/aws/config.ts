@@ -1,0 +1,54 @@
+import { isLogLevel, type LogLevel } from '../../shared/app/logger'
+
+/** Where the Lambda finds its webhook credentials. */
+export type CredentialSource =
+  | { kind: 'ssm'; usernameParameter: string; passwordParameter: string }
+  | { kind: 'env'; username: string | undefined; password: string | undefined }
+
+export interface AwsConfig {
+  tableName: string
+  logLevel: LogLevel
+  credentials: CredentialSource
+}
+
+/** A setting the function cannot run with; the message names the variable. */
+export class AwsConfigError extends Error {
+  override readonly name = 'AwsConfigError'
+}
+
+/**
+ * Reads the function's settings from its environment. serverless.yml sets `USERS_TABLE`
+ * and the two `WEBHOOK_*_PARAMETER` names; plain `WEBHOOK_USERNAME` and
+ * `WEBHOOK_PASSWORD` are read only when no parameter names are set, for tests and local
+ * runs. The DynamoDB endpoint comes from the SDK's own `AWS_ENDPOINT_URL_DYNAMODB`.
+ */
+export function readAwsConfig(env: Readonly<Record<string, string | undefined>>): AwsConfig {
+  const tableName = readVariable(env, 'USERS_TABLE')
+  if (tableName === undefined) throw new AwsConfigError('USERS_TABLE must name the users table.')
+
+  const logLevel = readVariable(env, 'LOG_LEVEL') ?? 'info'
+  if (!isLogLevel(logLevel)) {
+    throw new AwsConfigError('LOG_LEVEL must be one of debug, info, warn, error, silent.')
+  }
+
+  const usernameParameter = readVariable(env, 'WEBHOOK_USERNAME_PARAMETER')
+  const passwordParameter = readVariable(env, 'WEBHOOK_PASSWORD_PARAMETER')
+  if (Boolean(usernameParameter) !== Boolean(passwordParameter)) {
+    throw new AwsConfigError(
+      'Set both WEBHOOK_USERNAME_PARAMETER and WEBHOOK_PASSWORD_PARAMETER, or neither.',
+    )
+  }
+  const credentials: CredentialSource =
+    usernameParameter && passwordParameter
+      ? { kind: 'ssm', usernameParameter, passwordParameter }
+      : { kind: 'env', username: env.WEBHOOK_USERNAME, password: env.WEBHOOK_PASSWORD }
+
+  return { tableName, logLevel, credentials }
+}
+
+function readVariable(
+  env: Readonly<Record<string, string | undefined>>,
+  name: string,
+): string | undefined {
+  return env[name]?.trim() || undefined
+}

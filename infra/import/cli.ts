@@ -1,0 +1,65 @@
+import { parseArgs } from 'node:util'
+import { importUsers } from './import-users'
+import { readUsersFile } from './read-users-file'
+import { TARGETS } from './targets'
+
+/** Where the tool prints; `console` in real runs, a recorder in tests. */
+export interface CliOutput {
+  log(line: string): void
+  error(line: string): void
+}
+
+/** Exit codes: every row written; some rows refused (the rest written); nothing usable. */
+export const EXIT_OK = 0
+export const EXIT_ROWS_REFUSED = 1
+export const EXIT_FAILED = 2
+
+const USAGE = `usage: npm run users:import -- --to <${Object.keys(TARGETS).join('|')}> [target flags] FILE.json|FILE.csv`
+
+/**
+ * `users:import --to dynamodb --table NAME [--endpoint URL] [--region R] FILE`. Returns the
+ * exit code. Prints counts and refused rows; never a password hash.
+ */
+export async function runImportCli(argv: readonly string[], out: CliOutput): Promise<number> {
+  const flagNames = new Set(Object.values(TARGETS).flatMap((t) => Object.keys(t.flags)))
+  const options = Object.fromEntries(
+    ['to', ...flagNames].map((name) => [name, { type: 'string' as const }]),
+  )
+
+  let values: Record<string, string | boolean | undefined>
+  let positionals: string[]
+  try {
+    ;({ values, positionals } = parseArgs({ args: [...argv], options, allowPositionals: true }))
+  } catch (error) {
+    out.error(`${(error as Error).message}\n${USAGE}`)
+    return EXIT_FAILED
+  }
+
+  const definition = TARGETS[String(values.to)]
+  const [file, ...extra] = positionals
+  if (definition === undefined || file === undefined || extra.length > 0) {
+    out.error(USAGE)
+    return EXIT_FAILED
+  }
+  const missing = Object.entries(definition.flags).find(([name, f]) => f.required && !values[name])
+  if (missing) {
+    out.error(`--${missing[0]} is required: ${missing[1].description}\n${USAGE}`)
+    return EXIT_FAILED
+  }
+
+  try {
+    const rows = await readUsersFile(file)
+    const target = definition.open(values as Record<string, string | undefined>)
+    const summary = await importUsers(rows, target)
+
+    out.log(`wrote ${summary.written} users to ${values.to}, refused ${summary.refused.length}`)
+    for (const { row, reason } of summary.refused) out.error(`refused ${row}: ${reason}`)
+    return summary.refused.length > 0 ? EXIT_ROWS_REFUSED : EXIT_OK
+  } catch (error) {
+    // Messages of the file reader, the targets and the AWS SDK name what failed and
+    // carry no row content, so printing them cannot leak a hash.
+    const { name, message } = error instanceof Error ? error : new Error(String(error))
+    out.error(`import failed: ${name}: ${message}`)
+    return EXIT_FAILED
+  }
+}
