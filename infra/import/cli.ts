@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util'
 import { importUsers } from './import-users'
 import { readUsersFile } from './read-users-file'
-import { TARGETS } from './targets'
+import { TARGETS, type TargetFlags } from './targets'
 
 /** Where the tool prints; `console` in real runs, a recorder in tests. */
 export interface CliOutput {
@@ -17,13 +17,17 @@ export const EXIT_FAILED = 2
 const USAGE = `usage: npm run users:import -- --to <${Object.keys(TARGETS).join('|')}> [target flags] FILE.json|FILE.csv`
 
 /**
- * `users:import --to dynamodb --table NAME [--endpoint URL] [--region R] FILE`. Returns the
+ * `users:import --to dynamodb --table NAME [--endpoint URL] [--region R] FILE`, or
+ * `--to kv [--binding NAME]` / `--to d1 [--database NAME]` with `[--local]`. Returns the
  * exit code. Prints counts and refused rows; never a password hash.
  */
 export async function runImportCli(argv: readonly string[], out: CliOutput): Promise<number> {
-  const flagNames = new Set(Object.values(TARGETS).flatMap((t) => Object.keys(t.flags)))
+  const flags = Object.assign({}, ...Object.values(TARGETS).map((t) => t.flags)) as TargetFlags
   const options = Object.fromEntries(
-    ['to', ...flagNames].map((name) => [name, { type: 'string' as const }]),
+    ['to', ...Object.keys(flags)].map((name) => [
+      name,
+      { type: flags[name]?.isSwitch ? ('boolean' as const) : ('string' as const) },
+    ]),
   )
 
   let values: Record<string, string | boolean | undefined>
@@ -49,7 +53,9 @@ export async function runImportCli(argv: readonly string[], out: CliOutput): Pro
 
   try {
     const rows = await readUsersFile(file)
-    const target = definition.open(values as Record<string, string | undefined>)
+    const target = definition.open(
+      Object.fromEntries(Object.entries(values).map(([name, value]) => [name, String(value)])),
+    )
     const summary = await importUsers(rows, target)
 
     out.log(`wrote ${summary.written} users to ${values.to}, refused ${summary.refused.length}`)

@@ -1,9 +1,18 @@
 import { createDynamoDbClient } from '../../shared/store/dynamodb-client'
+import { d1TargetDefinition, kvTargetDefinition } from './cloudflare-targets'
 import { DynamoDbTarget } from './dynamodb-target'
 import type { ImportTarget } from './target'
 
 /** The command-line flags of one target, by name, with what they mean. */
-export type TargetFlags = Record<string, { description: string; required?: boolean }>
+export type TargetFlags = Record<
+  string,
+  {
+    description: string
+    required?: boolean
+    /** A flag without a value, such as `--local`; `open` sees it as `'true'` when given. */
+    isSwitch?: boolean
+  }
+>
 
 /** A backend the import tool can write to: its flags and how to open it from them. */
 export interface TargetDefinition {
@@ -25,4 +34,6 @@ export const TARGETS: Record<string, TargetDefinition> = {
         tableName: options.table ?? '',
       }),
   },
+  kv: kvTargetDefinition,
+  d1: d1TargetDefinition,
 }

@@ -1,12 +1,12 @@
-import { mkdtemp, readdir, rm } from 'node:fs/promises'
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Miniflare } from 'miniflare'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { EXIT_ROWS_REFUSED, runImportCli } from '../../infra/import/cli'
 import { D1Target } from '../../infra/import/d1-target'
-import { KvTarget } from '../../infra/import/kv-target'
 import { runWrangler } from '../../infra/import/wrangler'
-import { d1WranglerWriter, kvWranglerWriter } from '../../infra/import/wrangler-writers'
+import { d1WranglerWriter } from '../../infra/import/wrangler-writers'
 import { D1Store } from '../../shared/store/d1-store'
 import { KvStore } from '../../shared/store/kv-store'
 import type { UserRecord } from '../../shared/store/user-store'
@@ -59,11 +59,22 @@ function openLocalState(): Miniflare {
 describe('import through wrangler into local state', { timeout: 30_000 }, () => {
   const place = () => ({ isLocal: true, persistTo })
 
-  it('writes KV pairs that KvStore reads, one per identifier', async () => {
-    const target = new KvTarget(kvWranglerWriter('USERS_KV', place()))
+  it('imports a users file to local KV with --to kv --local, naming the bad row', async () => {
+    const file = join(persistTo, 'users.json')
+    await writeFile(file, JSON.stringify([...USERS, { username: '', passwordHash: HASH }]))
+    const lines: string[] = []
+    const out = {
+      log: (line: string) => lines.push(line),
+      error: (line: string) => lines.push(line),
+    }
 
-    await target.write(USERS)
+    const code = await runImportCli(['--to', 'kv', '--local', '--persist-to', persistTo, file], out)
 
+    expect(lines).toEqual([
+      'wrote 2 users to kv, refused 1',
+      'refused index 2: username must not be empty',
+    ])
+    expect(code).toBe(EXIT_ROWS_REFUSED)
     const kv = await openLocalState().getKVNamespace('USERS_KV')
     const store = new KvStore(kv as unknown as KVNamespace)
     expect(await store.findUser('+4915112345678')).toEqual(USERS[0])
