@@ -1,3 +1,4 @@
+import type { D1Database } from '@cloudflare/workers-types'
 import { identifiersOf } from '../../shared/store/user-record'
 import type { UserRecord } from '../../shared/store/user-store'
 import type { ImportTarget } from './target'

@@ -1,3 +1,4 @@
+import type { KVNamespace } from '@cloudflare/workers-types'
 import { kvKeyFor } from '../../shared/store/kv-store'
 import { identifiersOf } from '../../shared/store/user-record'
 import type { UserRecord } from '../../shared/store/user-store'

@@ -30,6 +30,6 @@ export async function findUser(
       { cause: error },
     )
   } finally {
-    clearTimeout(timer)
+    if (timer !== undefined) clearTimeout(timer)
   }
 }

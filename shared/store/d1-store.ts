@@ -1,3 +1,4 @@
+import type { D1Database } from '@cloudflare/workers-types'
 import { parseUserRecord } from './user-record'
 import { StoreError, type UserRecord, type UserStore } from './user-store'
 

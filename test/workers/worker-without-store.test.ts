@@ -2,14 +2,22 @@ import { createExecutionContext } from 'cloudflare:test'
 import { env } from 'cloudflare:workers'
 import { afterEach, expect, it, vi } from 'vitest'
 import worker from '../../functions/cloudflare/worker'
-import { webhookRequest } from './webhook-request'
+import { authMethodsCall } from '../conformance/requests'
 
 // The Worker's own fetch handler, given an env as workerd builds it from a configuration
 // that names a store but does not bind it.
-async function callWithout(binding: 'USERS_KV' | 'USERS_DB', userStore: string) {
-  const bare = { ...env, USER_STORE: userStore, [binding]: undefined } as unknown as Env
-  const request = webhookRequest('authMethods', { username: 'existing@existing.com' })
-  return worker.fetch(request as Parameters<typeof worker.fetch>[0], bare, createExecutionContext())
+async function callWithout(
+  binding: 'USERS_KV' | 'USERS_DB',
+  userStore: string,
+  logLevel = 'silent',
+) {
+  const bare = { ...env, USER_STORE: userStore, LOG_LEVEL: logLevel, [binding]: undefined }
+  const request = authMethodsCall('existing@existing.com')
+  return worker.fetch(
+    request as Parameters<typeof worker.fetch>[0],
+    bare as unknown as Env,
+    createExecutionContext(),
+  )
 }
 
 afterEach(() => {
@@ -34,9 +42,9 @@ it('answers 503 store_unavailable naming USERS_DB when d1 is chosen but not boun
 })
 
 it('logs which binding is missing when it builds the app', async () => {
-  const log = vi.spyOn(console, 'log')
+  const log = vi.spyOn(console, 'log').mockImplementation(() => {})
 
-  await callWithout('USERS_KV', 'kv')
+  await callWithout('USERS_KV', 'kv', 'error')
 
   const lines = log.mock.calls.map(([line]) => String(line))
   expect(lines.some((line) => line.includes('"no user store"') && line.includes('USERS_KV'))).toBe(

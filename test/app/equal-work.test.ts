@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest'
+import { createApp } from '../../shared/app/create-app'
+import { bcryptVerifier } from '../../shared/passwords/bcrypt'
+import type { PasswordVerifier } from '../../shared/passwords/verifier'
+import { MemoryStore } from '../../shared/store/memory-store'
+import { parseUsers } from '../../shared/store/users-file'
+import { CONFORMANCE_CREDENTIALS, CONFORMANCE_USERS } from '../conformance/fixtures'
+import { passwordVerifyCall } from '../conformance/requests'
+
+const TIMING_HASH = '$2b$04$b5/CwNDuHMWtLRhRscesW.vTvtd6ce5pqA92jrybyLW8GwxWter1W'
+
+/** The real bcrypt verifier, recording which hashes it was asked to check. */
+function recordingVerifier(checked: string[]): PasswordVerifier {
+  return {
+    ...bcryptVerifier,
+    verify(password, hash) {
+      checked.push(hash)
+      return bcryptVerifier.verify(password, hash)
+    },
+  }
+}
+
+describe('passwordVerify work', () => {
+  it.each([
+    ['an unknown user', 'nonexisting@nonexisting.com'],
+    ['a blocked user', 'blocked@existing.com'],
+    ['a user without a hash', 'passwordless@existing.com'],
+  ])('runs one full verification for %s, as for a known one', async (_, username) => {
+    const checked: string[] = []
+    const app = createApp({
+      credentials: CONFORMANCE_CREDENTIALS,
+      store: new MemoryStore(parseUsers(CONFORMANCE_USERS).users),
+      verifiers: [recordingVerifier(checked)],
+      timingHash: TIMING_HASH,
+    })
+
+    const known = await app.fetch(passwordVerifyCall('existing@existing.com', 'wrong'))
+    const other = await app.fetch(passwordVerifyCall(username, 'wrong'))
+
+    expect((await known.json()).data.success).toBe(false)
+    expect((await other.json()).data.success).toBe(false)
+    expect(checked).toHaveLength(2)
+    expect(checked[1]).toBe(TIMING_HASH)
+  })
+
+  it('never lets the timing hash pass, even for its own password', async () => {
+    const app = createApp({
+      credentials: CONFORMANCE_CREDENTIALS,
+      store: new MemoryStore([]),
+      timingHash: TIMING_HASH,
+    })
+
+    const response = await app.fetch(passwordVerifyCall('nobody@example.com', 'supersecret'))
+
+    expect((await response.json()).data.success).toBe(false)
+  })
+})

@@ -1,0 +1,142 @@
+import { beforeAll, describe, expect, it } from 'vitest'
+import { EXISTING_USER, PASSWORD, UNKNOWN_USER } from './fixtures'
+import { authMethodsCall, passwordVerifyCall, webhookRequest } from './requests'
+import { errorCode, type FetchTarget, readJson, type TargetFactory } from './target'
+
+/** The protocol's answers: both actions, every status, through the target's HTTP surface. */
+export function describeAnswers(makeTarget: TargetFactory) {
+  let send: FetchTarget
+  beforeAll(async () => {
+    send = await makeTarget()
+  })
+
+  describe('authMethods', () => {
+    it('answers exists for a known username, as JSON with a responseID', async () => {
+      const response = await send(authMethodsCall(EXISTING_USER))
+
+      expect(response.status).toBe(200)
+      expect(response.headers.get('Content-Type')).toBe('application/json; charset=utf-8')
+      const body = await readJson(response)
+      expect(body).toEqual({ responseID: expect.any(String), data: { status: 'exists' } })
+      expect(body.responseID).not.toBe('')
+    })
+
+    it('answers not_exists for an unknown username', async () => {
+      const body = await readJson(await send(authMethodsCall(UNKNOWN_USER)))
+
+      expect(body.data).toEqual({ status: 'not_exists' })
+    })
+
+    it('answers blocked for a blocked user', async () => {
+      const body = await readJson(await send(authMethodsCall('blocked@existing.com')))
+
+      expect(body.data).toEqual({ status: 'blocked' })
+    })
+
+    it('finds an email address whatever its case and surrounding spaces', async () => {
+      const body = await readJson(await send(authMethodsCall('  EXISTING@existing.COM ')))
+
+      expect(body.data).toEqual({ status: 'exists' })
+    })
+
+    it('finds a user by a phone alias written another way', async () => {
+      const body = await readJson(await send(authMethodsCall('+49 (151) 12345678')))
+
+      expect(body.data).toEqual({ status: 'exists' })
+    })
+
+    it('compares plain usernames case-sensitively', async () => {
+      const exact = await readJson(await send(authMethodsCall('LegacyName')))
+      const otherCase = await readJson(await send(authMethodsCall('legacyname')))
+
+      expect(exact.data).toEqual({ status: 'exists' })
+      expect(otherCase.data).toEqual({ status: 'not_exists' })
+    })
+
+    it('gives each call its own responseID', async () => {
+      const first = await readJson(await send(authMethodsCall(EXISTING_USER)))
+      const second = await readJson(await send(authMethodsCall(EXISTING_USER)))
+
+      expect(first.responseID).not.toBe(second.responseID)
+    })
+
+    it('accepts requestID, the early name of the call id', async () => {
+      const request = webhookRequest({
+        body: {
+          requestID: 'who-1',
+          projectID: 'pro-1',
+          action: 'authMethods',
+          data: { username: EXISTING_USER },
+        },
+      })
+
+      const body = await readJson(await send(request))
+
+      expect(body.data).toEqual({ status: 'exists' })
+    })
+  })
+
+  describe('passwordVerify', () => {
+    it('answers success true for the right password', async () => {
+      const response = await send(passwordVerifyCall(EXISTING_USER, PASSWORD))
+
+      expect(response.status).toBe(200)
+      const body = await readJson(response)
+      expect(body).toEqual({ responseID: expect.any(String), data: { success: true } })
+    })
+
+    it('answers success true through a phone alias', async () => {
+      const body = await readJson(await send(passwordVerifyCall('+4915112345678', PASSWORD)))
+
+      expect(body.data).toEqual({ success: true })
+    })
+
+    it('answers success false for a wrong password', async () => {
+      const body = await readJson(await send(passwordVerifyCall(EXISTING_USER, 'supersecreT')))
+
+      expect(body.data).toEqual({ success: false })
+    })
+
+    it('answers success false for an unknown username', async () => {
+      const response = await send(passwordVerifyCall(UNKNOWN_USER, PASSWORD))
+
+      expect(response.status).toBe(200)
+      expect((await readJson(response)).data).toEqual({ success: false })
+    })
+
+    it('answers success false for a blocked user with the right password', async () => {
+      const body = await readJson(await send(passwordVerifyCall('blocked@existing.com', PASSWORD)))
+
+      expect(body.data).toEqual({ success: false })
+    })
+
+    it('answers success false for a user without a password hash', async () => {
+      const body = await readJson(await send(passwordVerifyCall('passwordless@existing.com', '')))
+
+      expect(body.data).toEqual({ success: false })
+    })
+
+    it('refuses a stored hash in a format no verifier knows, never passing it', async () => {
+      const response = await send(passwordVerifyCall('unsupported@existing.com', PASSWORD))
+
+      expect(response.status).toBe(500)
+      expect(await errorCode(response)).toBe('unsupported_hash')
+    })
+
+    it('refuses a stored hash with parameters beyond the limits', async () => {
+      const response = await send(passwordVerifyCall('badcost@existing.com', PASSWORD))
+
+      expect(response.status).toBe(500)
+      expect(await errorCode(response)).toBe('invalid_hash')
+    })
+  })
+
+  describe('health', () => {
+    it('answers GET /health with status ok', async () => {
+      const response = await send(new Request('https://webhook.test/health'))
+
+      expect(response.status).toBe(200)
+      expect(await readJson(response)).toEqual({ status: 'ok' })
+    })
+  })
+}

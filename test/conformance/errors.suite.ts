@@ -1,0 +1,146 @@
+import { beforeAll, describe, expect, it } from 'vitest'
+import { CONFORMANCE_CREDENTIALS, EXISTING_USER, PASSWORD } from './fixtures'
+import { authMethodsCall, callBody, passwordVerifyCall, webhookRequest } from './requests'
+import { errorCode, type FetchTarget, type TargetFactory } from './target'
+
+const { username, password } = CONFORMANCE_CREDENTIALS
+
+/** Every row of the protocol's error table, through the target's HTTP surface. */
+export function describeErrors(makeTarget: TargetFactory) {
+  let send: FetchTarget
+  beforeAll(async () => {
+    send = await makeTarget()
+  })
+
+  async function expectRefusal(request: Request, status: number, code: string) {
+    const response = await send(request)
+    expect(response.status).toBe(status)
+    expect(response.headers.get('Content-Type')).toBe('application/json; charset=utf-8')
+    expect(await errorCode(response)).toBe(code)
+    return response
+  }
+
+  describe('credentials', () => {
+    it.each([
+      ['no Authorization header', { credentials: null }],
+      ['a wrong password', { credentials: { username, password: 'wrong' } }],
+      ['a wrong username', { credentials: { username: 'someone', password } }],
+      ['a password cut at its first colon', { credentials: { username, password: 'pa' } }],
+      ['a scheme other than Basic', { authorization: `Bearer ${password}` }],
+      ['a Basic value that is not base64', { authorization: 'Basic %%%not-base64%%%' }],
+      ['a Basic value without a colon', { authorization: `Basic ${btoa(username)}` }],
+    ])('refuses %s with 401 and a Basic challenge', async (_, overrides) => {
+      const response = await expectRefusal(
+        authMethodsCall(EXISTING_USER, overrides),
+        401,
+        'unauthorized',
+      )
+
+      expect(response.headers.get('WWW-Authenticate')).toMatch(/^Basic realm="[^"]+"/)
+    })
+
+    it('keeps everything after the first colon as the password', async () => {
+      const response = await send(authMethodsCall(EXISTING_USER))
+
+      expect(password).toContain(':')
+      expect(response.status).toBe(200)
+    })
+  })
+
+  describe('method and path', () => {
+    it.each(['GET', 'PUT', 'DELETE', 'PATCH'])(
+      'refuses %s with 405 and Allow: POST',
+      async (method) => {
+        const response = await expectRefusal(
+          webhookRequest({ method, body: callBody('authMethods', { username: EXISTING_USER }) }),
+          405,
+          'method_not_allowed',
+        )
+
+        expect(response.headers.get('Allow')).toBe('POST')
+      },
+    )
+
+    it('answers 404 for an unknown path', async () => {
+      await expectRefusal(authMethodsCall(EXISTING_USER, { path: '/nope' }), 404, 'not_found')
+    })
+  })
+
+  describe('action header', () => {
+    it.each([
+      ['missing', null],
+      ['empty', ''],
+      ['unknown', 'deleteUser'],
+      ['in the wrong case', 'authmethods'],
+    ])('refuses a %s X-Corbado-Action with 400', async (_, action) => {
+      await expectRefusal(authMethodsCall(EXISTING_USER, { action }), 400, 'invalid_action')
+    })
+
+    it('refuses a body whose action differs from the header', async () => {
+      const request = passwordVerifyCall(EXISTING_USER, PASSWORD, { action: 'authMethods' })
+
+      await expectRefusal(request, 400, 'action_mismatch')
+    })
+  })
+
+  describe('body', () => {
+    it.each([
+      ['empty', ''],
+      ['not JSON', '{"id": "who-1",'],
+      ['a JSON array', '[]'],
+      ['JSON null', 'null'],
+      ['a JSON string', '"authMethods"'],
+    ])('refuses a body that is %s with 400', async (_, rawBody) => {
+      await expectRefusal(webhookRequest({ rawBody }), 400, 'invalid_body')
+    })
+
+    const complete = callBody('passwordVerify', { username: EXISTING_USER, password: PASSWORD })
+    it.each([
+      ['id', { ...complete, id: undefined }],
+      ['projectID', { ...complete, projectID: undefined }],
+      ['action', { ...complete, action: undefined }],
+      ['data', { ...complete, data: undefined }],
+      ['data.username', { ...complete, data: { password: PASSWORD } }],
+      ['data.password', { ...complete, data: { username: EXISTING_USER } }],
+    ])('refuses a body without %s with 400', async (_, body) => {
+      await expectRefusal(webhookRequest({ action: 'passwordVerify', body }), 400, 'invalid_body')
+    })
+
+    it.each([
+      ['a number username', { username: 42, password: PASSWORD }],
+      ['an empty username', { username: '  ', password: PASSWORD }],
+      ['a null password', { username: EXISTING_USER, password: null }],
+    ])('refuses %s with 400', async (_, data) => {
+      const body = callBody('passwordVerify', data)
+
+      await expectRefusal(webhookRequest({ action: 'passwordVerify', body }), 400, 'invalid_body')
+    })
+
+    it.each([
+      ['missing', null],
+      ['form data', 'application/x-www-form-urlencoded'],
+      ['plain text', 'text/plain'],
+    ])('refuses a Content-Type that is %s with 400', async (_, contentType) => {
+      await expectRefusal(
+        authMethodsCall(EXISTING_USER, { contentType }),
+        400,
+        'invalid_content_type',
+      )
+    })
+
+    it('accepts a JSON Content-Type with a charset', async () => {
+      const response = await send(
+        authMethodsCall(EXISTING_USER, { contentType: 'application/json; charset=utf-8' }),
+      )
+
+      expect(response.status).toBe(200)
+    })
+
+    it('refuses a body larger than the limit with 413', async () => {
+      const padding = 'x'.repeat(64 * 1024)
+      const body = { ...callBody('authMethods', { username: EXISTING_USER }), padding }
+
+      await expectRefusal(webhookRequest({ body }), 413, 'body_too_large')
+    })
+  })
+}

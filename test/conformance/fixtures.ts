@@ -1,0 +1,34 @@
+import type { WebhookCredentials } from '../../shared/app/basic-auth'
+
+/** Every conformance target is set up with these credentials. The colons are deliberate. */
+export const CONFORMANCE_CREDENTIALS: WebhookCredentials = {
+  username: 'corbado-webhook',
+  password: 'pa:ss wörd:with-colons',
+}
+
+// bcrypt cost 4 of "supersecret": the lowest cost keeps the suite fast.
+const SUPERSECRET_HASH = '$2b$04$b5/CwNDuHMWtLRhRscesW.vTvtd6ce5pqA92jrybyLW8GwxWter1W'
+
+/**
+ * The users file every conformance target is seeded with, as a user would write it:
+ * identifiers are deliberately not normalized, so seeding must normalize them.
+ */
+export const CONFORMANCE_USERS = [
+  {
+    username: ' Existing@Existing.com',
+    aliases: ['+49 151 1234-5678'],
+    passwordHash: SUPERSECRET_HASH,
+  },
+  { username: 'blocked@existing.com', passwordHash: SUPERSECRET_HASH, status: 'blocked' },
+  { username: 'passwordless@existing.com', status: 'active' },
+  { username: 'LegacyName', passwordHash: SUPERSECRET_HASH, status: 'active' },
+  { username: 'unsupported@existing.com', passwordHash: '$unknown$c2FsdA$aGFzaA' },
+  {
+    username: 'badcost@existing.com',
+    passwordHash: `$2b$31$${'a'.repeat(53)}`,
+  },
+] as const
+
+export const PASSWORD = 'supersecret'
+export const EXISTING_USER = 'existing@existing.com'
+export const UNKNOWN_USER = 'nonexisting@nonexisting.com'

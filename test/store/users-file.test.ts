@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest'
+import { parseUsers } from '../../shared/store/users-file'
+
+const HASH = '$2b$04$b5/CwNDuHMWtLRhRscesW.vTvtd6ce5pqA92jrybyLW8GwxWter1W'
+
+describe('parseUsers', () => {
+  it('normalizes identifiers and defaults the status to active', () => {
+    const { users, refused } = parseUsers([
+      { username: 'Jane@Example.com', aliases: ['+49 151 1234 5678', 'JANE@example.com'] },
+    ])
+
+    expect(refused).toEqual([])
+    expect(users).toEqual([
+      { username: 'jane@example.com', aliases: ['+4915112345678'], status: 'active' },
+    ])
+  })
+
+  it('refuses bad rows with their index and reason and keeps the rest', () => {
+    const { users, refused } = parseUsers([
+      { username: 'ok@example.com' },
+      { username: '' },
+      'not an object',
+      { username: 'x@example.com', status: 'deleted' },
+      { username: 'y@example.com', aliases: 'not-a-list' },
+    ])
+
+    expect(users.map((user) => user.username)).toEqual(['ok@example.com'])
+    expect(refused).toEqual([
+      { index: 1, reason: 'username must not be empty' },
+      { index: 2, reason: 'row must be an object with a username' },
+      { index: 3, reason: 'status must be "active" or "blocked"' },
+      { index: 4, reason: 'aliases must be an array of strings' },
+    ])
+  })
+
+  it('refuses a row whose identifier another row already claimed', () => {
+    const { refused } = parseUsers([
+      { username: 'a@example.com', aliases: ['+4915112345678'] },
+      { username: 'b@example.com', aliases: ['+49 151 12345678'] },
+    ])
+
+    expect(refused).toEqual([{ index: 1, reason: 'an identifier is already used by row 0' }])
+  })
+
+  it('never quotes a password hash in a refusal', () => {
+    const { refused } = parseUsers([{ username: 42, passwordHash: HASH }, { passwordHash: HASH }])
+
+    expect(refused).toHaveLength(2)
+    expect(JSON.stringify(refused)).not.toContain(HASH.slice(7))
+  })
+})

@@ -1,0 +1,89 @@
+import { type ChildProcess, spawn } from 'node:child_process'
+import { fileURLToPath } from 'node:url'
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url))
+const TSX = `${ROOT}node_modules/.bin/tsx`
+const STARTUP_TIMEOUT_MS = 15_000
+
+export interface RunningServer {
+  url: string
+  /** Everything the process wrote so far, stdout and stderr. */
+  output: () => string
+  stop: () => Promise<void>
+}
+
+/** Starts `npm start`'s server as its own process on a free loopback port. */
+export function startNodeServer(env: Record<string, string>): Promise<RunningServer> {
+  const child = spawn(TSX, ['functions/node/server.ts'], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? '', PORT: '0', ...env },
+  })
+  let output = ''
+  child.stdout.on('data', (chunk) => {
+    output += chunk
+  })
+  child.stderr.on('data', (chunk) => {
+    output += chunk
+  })
+
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill()
+      reject(new Error(`server did not start:\n${output}`))
+    }, STARTUP_TIMEOUT_MS)
+    const onData = () => {
+      const match = /listening on (http:\/\/[\d.]+:\d+)/.exec(output)
+      if (!match) return
+      clearTimeout(timer)
+      resolve({ url: match[1] as string, output: () => output, stop: () => stop(child) })
+    }
+    child.stderr.on('data', onData)
+    child.on('exit', (code) => {
+      clearTimeout(timer)
+      reject(new Error(`server exited with ${code}:\n${output}`))
+    })
+  })
+}
+
+/** Runs the server to its exit, for configurations it must refuse. */
+export function runNodeServerToExit(env: Record<string, string>) {
+  const child = spawn(TSX, ['functions/node/server.ts'], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? '', PORT: '0', ...env },
+  })
+  let output = ''
+  child.stdout.on('data', (chunk) => {
+    output += chunk
+  })
+  child.stderr.on('data', (chunk) => {
+    output += chunk
+  })
+  return new Promise<{ code: number | null; output: string }>((resolve) => {
+    const timer = setTimeout(() => child.kill(), STARTUP_TIMEOUT_MS)
+    child.on('exit', (code) => {
+      clearTimeout(timer)
+      resolve({ code, output })
+    })
+  })
+}
+
+function stop(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null) return resolve()
+    child.once('exit', () => resolve())
+    child.kill('SIGTERM')
+  })
+}
+
+/** Sends a conformance request to a real server instead of its placeholder host. */
+export function forwardTo(baseUrl: string) {
+  return async (request: Request): Promise<Response> => {
+    const url = new URL(request.url)
+    const body = ['GET', 'HEAD'].includes(request.method) ? undefined : await request.arrayBuffer()
+    return fetch(`${baseUrl}${url.pathname}${url.search}`, {
+      method: request.method,
+      headers: request.headers,
+      body,
+    })
+  }
+}
