@@ -14,12 +14,14 @@ export type WorkerStore = { store: UserStore } | { problem: string }
 
 /**
  * Picks the user store named by the `USER_STORE` var (`kv` or `d1`). Without the var, the
- * one store that is bound is used. Bindings are typed as present, but a configuration
- * without them still deploys, so each is checked here.
+ * one store that is bound is used.
  */
 export function storeFromEnv(env: Env): WorkerStore {
-  const kv: KVNamespace | undefined = env.USERS_KV
-  const d1: D1Database | undefined = env.USERS_DB
+  // Read as optional: a deployment keeps only the binding it uses in wrangler.toml, and
+  // then neither workerd's env nor the generated Env has the other one.
+  const bindings = env as { USERS_KV?: KVNamespace; USERS_DB?: D1Database }
+  const kv = bindings.USERS_KV
+  const d1 = bindings.USERS_DB
   const named = env.USER_STORE?.trim() || (kv && !d1 ? 'kv' : d1 && !kv ? 'd1' : '')
 
   if (named === 'kv' && kv) return { store: new KvStore(kv) }
