@@ -6,19 +6,21 @@ import { authMethodsCall } from '../conformance/requests'
 
 // The Worker's own fetch handler, given an env as workerd builds it from a configuration
 // that names a store but does not bind it.
-async function callWithout(
-  binding: 'USERS_KV' | 'USERS_DB',
-  userStore: string,
-  logLevel = 'silent',
-) {
-  const bare = { ...env, USER_STORE: userStore, LOG_LEVEL: logLevel, [binding]: undefined }
+function envWithout(binding: 'USERS_KV' | 'USERS_DB', userStore: string, logLevel = 'silent') {
+  return { ...env, USER_STORE: userStore, LOG_LEVEL: logLevel, [binding]: undefined } as Env
+}
+
+function call(bareEnv: Env) {
   const request = authMethodsCall('existing@existing.com')
   return worker.fetch(
     request as Parameters<typeof worker.fetch>[0],
-    bare as unknown as Env,
+    bareEnv,
     createExecutionContext(),
   )
 }
+
+const callWithout = (binding: 'USERS_KV' | 'USERS_DB', userStore: string, logLevel?: string) =>
+  call(envWithout(binding, userStore, logLevel))
 
 afterEach(() => {
   vi.restoreAllMocks()
@@ -50,6 +52,18 @@ it('logs which binding is missing when it builds the app', async () => {
   expect(lines.some((line) => line.includes('"no user store"') && line.includes('USERS_KV'))).toBe(
     true,
   )
+})
+
+it('builds the app once for many requests with the same env', async () => {
+  const log = vi.spyOn(console, 'log').mockImplementation(() => {})
+  const bareEnv = envWithout('USERS_KV', 'kv', 'error')
+
+  await call(bareEnv)
+  await call(bareEnv)
+  await call(bareEnv)
+
+  const lines = log.mock.calls.map(([line]) => String(line))
+  expect(lines.filter((line) => line.includes('"no user store"'))).toHaveLength(1)
 })
 
 it('answers 503 naming USER_STORE when it holds an unknown store', async () => {
