@@ -10,7 +10,11 @@ import { storeFromEnv, UnconfiguredStore } from './worker-store'
  * level from `LOG_LEVEL`. Missing credentials refuse every call with 401.
  */
 export function createWorkerApp(env: Env): Hono<AppEnv> {
-  const level = env.LOG_LEVEL?.trim() || 'info'
+  // Read as optional: secrets may be unset and vars removed from wrangler.toml.
+  const config = env as Partial<
+    Record<'LOG_LEVEL' | 'WEBHOOK_USERNAME' | 'WEBHOOK_PASSWORD', string>
+  >
+  const level = config.LOG_LEVEL?.trim() || 'info'
   const logger = createJsonLogger({ level: isLogLevel(level) ? level : 'info' })
 
   const picked = storeFromEnv(env)
@@ -18,7 +22,7 @@ export function createWorkerApp(env: Env): Hono<AppEnv> {
     logger.error({ msg: 'no user store', problem: picked.problem })
   }
 
-  const { WEBHOOK_USERNAME: username, WEBHOOK_PASSWORD: password } = env
+  const { WEBHOOK_USERNAME: username, WEBHOOK_PASSWORD: password } = config
   return createApp({
     credentials: username && password ? { username, password } : undefined,
     store: 'store' in picked ? picked.store : new UnconfiguredStore(picked.problem),

@@ -19,10 +19,10 @@ export type WorkerStore = { store: UserStore } | { problem: string }
 export function storeFromEnv(env: Env): WorkerStore {
   // Read as optional: a deployment keeps only the binding it uses in wrangler.toml, and
   // then neither workerd's env nor the generated Env has the other one.
-  const bindings = env as { USERS_KV?: KVNamespace; USERS_DB?: D1Database }
-  const kv = bindings.USERS_KV
-  const d1 = bindings.USERS_DB
-  const named = env.USER_STORE?.trim() || (kv && !d1 ? 'kv' : d1 && !kv ? 'd1' : '')
+  const config = env as { USERS_KV?: KVNamespace; USERS_DB?: D1Database; USER_STORE?: string }
+  const kv = config.USERS_KV
+  const d1 = config.USERS_DB
+  const named = config.USER_STORE?.trim() || (kv && !d1 ? 'kv' : d1 && !kv ? 'd1' : '')
 
   if (named === 'kv' && kv) return { store: new KvStore(kv) }
   if (named === 'd1' && d1) return { store: new D1Store(d1) }
