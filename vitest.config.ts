@@ -4,6 +4,7 @@ import { CONFORMANCE_CREDENTIALS } from './test/conformance/fixtures'
 
 export default defineConfig({
   test: {
+    reporters: ['default', './test/support/plain-summary-reporter.ts'],
     projects: [
       {
         test: {

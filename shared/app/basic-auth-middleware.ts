@@ -23,7 +23,7 @@ export function requireBasicAuth(
     }
 
     const given = parseBasicAuth(c.req.header('Authorization'))
-    if (!given || !(await credentialsMatch(given, expected))) {
+    if (!given || !credentialsMatch(given, expected)) {
       c.header('WWW-Authenticate', challenge)
       throw new WebhookError(
         'unauthorized',

@@ -1,5 +1,3 @@
-import { constantTimeEqual } from '../passwords/constant-time'
-
 /** The Basic credentials Corbado sends, as set in its developer panel. */
 export interface WebhookCredentials {
   username: string
@@ -8,7 +6,6 @@ export interface WebhookCredentials {
 
 const BASIC_PREFIX = /^Basic[ ]+/i
 const BASE64_PATTERN = /^[A-Za-z0-9+/]+={0,2}$/
-const encoder = new TextEncoder()
 // ignoreBOM is the default, spelled out because the Workers types require it.
 const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false })
 
@@ -36,25 +33,26 @@ export function parseBasicAuth(header: string | undefined): WebhookCredentials |
 }
 
 /**
- * Compares given credentials with the configured ones in constant time. Both sides are
- * hashed first so that neither the content nor the length of the secret shows in timing,
- * and both fields are always compared, so a right username costs the same as a wrong one.
+ * Compares given credentials with the configured ones in constant time. Both fields are
+ * always compared, so a right username costs the same as a wrong one, and the work
+ * follows the length of what the caller sent, never that of the secret.
  */
-export async function credentialsMatch(
-  given: WebhookCredentials,
-  expected: WebhookCredentials,
-): Promise<boolean> {
-  const [givenUser, givenPassword, expectedUser, expectedPassword] = await Promise.all(
-    [given.username, given.password, expected.username, expected.password].map(sha256),
-  )
-  const isUserRight = constantTimeEqual(givenUser as Uint8Array, expectedUser as Uint8Array)
-  const isPasswordRight = constantTimeEqual(
-    givenPassword as Uint8Array,
-    expectedPassword as Uint8Array,
-  )
+export function credentialsMatch(given: WebhookCredentials, expected: WebhookCredentials): boolean {
+  const isUserRight = secretEqual(given.username, expected.username)
+  const isPasswordRight = secretEqual(given.password, expected.password)
   return isUserRight && isPasswordRight
 }
 
-async function sha256(text: string): Promise<Uint8Array> {
-  return new Uint8Array(await crypto.subtle.digest('SHA-256', encoder.encode(text)))
+// Walks the given UTF-16 code units and reads the secret's cyclically, so the loop's length is the
+// caller's own input length. Hashing both sides first would hide the length as well but
+// costs four WebCrypto round trips a request: about 100 µs on Node, measured with
+// bench/throughput.ts, against under 1 µs for this loop.
+function secretEqual(given: string, secret: string): boolean {
+  if (secret.length === 0) return false
+
+  let difference = given.length ^ secret.length
+  for (let i = 0; i < given.length; i++) {
+    difference |= given.charCodeAt(i) ^ secret.charCodeAt(i % secret.length)
+  }
+  return difference === 0
 }

@@ -1,5 +1,4 @@
 import { type Context, Hono } from 'hono'
-import { bodyLimit } from 'hono/body-limit'
 import type { PasswordVerifier } from '../passwords/verifier'
 import { defaultVerifiers } from '../passwords/verifiers'
 import { WebhookError } from '../protocol/errors'
@@ -7,6 +6,7 @@ import type { UserStore } from '../store/user-store'
 import type { AppEnv } from './app-env'
 import type { WebhookCredentials } from './basic-auth'
 import { requireBasicAuth } from './basic-auth-middleware'
+import { bodySizeLimit } from './body-size-limit'
 import { MAX_BODY_BYTES, STORE_TIMEOUT_MS, TIMING_HASH } from './defaults'
 import { errorResponse, toWebhookError } from './error-response'
 import { handleWebhook } from './handle-webhook'
@@ -54,20 +54,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
 
   app.get('/health', (c) => c.json({ status: 'ok' }))
 
-  app.post(
-    '/webhook',
-    requireBasicAuth(options.credentials),
-    bodyLimit({
-      maxSize: maxBodyBytes,
-      onError: () => {
-        throw new WebhookError(
-          'body_too_large',
-          `Request body is larger than ${maxBodyBytes} bytes; a webhook call is far smaller.`,
-        )
-      },
-    }),
-    webhook,
-  )
+  app.post('/webhook', requireBasicAuth(options.credentials), bodySizeLimit(maxBodyBytes), webhook)
 
   app.all('/webhook', (c) => {
     c.header('Allow', 'POST')

@@ -15,10 +15,11 @@ export function requestLog(
     const startedAt = performance.now()
     const requestId = makeRequestId(c)
     c.set('requestId', requestId)
+    // Set before the response exists: adding a header to a finished response copies it.
+    c.header('X-Request-Id', requestId)
 
     await next()
 
-    c.header('X-Request-Id', requestId)
     const status = c.res.status
     const entry = {
       msg: 'webhook request',

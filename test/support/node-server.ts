@@ -12,57 +12,50 @@ export interface RunningServer {
   stop: () => Promise<void>
 }
 
-/** Starts `npm start`'s server as its own process on a free loopback port. */
-export function startNodeServer(env: Record<string, string>): Promise<RunningServer> {
+function spawnServer(env: Record<string, string>) {
   const child = spawn(TSX, ['functions/node/server.ts'], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', PORT: '0', ...env },
   })
   let output = ''
-  child.stdout.on('data', (chunk) => {
+  const collect = (chunk: Buffer) => {
     output += chunk
-  })
-  child.stderr.on('data', (chunk) => {
-    output += chunk
-  })
+  }
+  child.stdout.on('data', collect)
+  child.stderr.on('data', collect)
+  return { child, output: () => output }
+}
+
+/** Starts `npm start`'s server as its own process on a free loopback port. */
+export function startNodeServer(env: Record<string, string>): Promise<RunningServer> {
+  const { child, output } = spawnServer(env)
 
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       child.kill()
-      reject(new Error(`server did not start:\n${output}`))
+      reject(new Error(`server did not start:\n${output()}`))
     }, STARTUP_TIMEOUT_MS)
-    const onData = () => {
-      const match = /listening on (http:\/\/[\d.]+:\d+)/.exec(output)
+    child.stderr.on('data', () => {
+      const match = /listening on (http:\/\/[\d.]+:\d+)/.exec(output())
       if (!match) return
       clearTimeout(timer)
-      resolve({ url: match[1] as string, output: () => output, stop: () => stop(child) })
-    }
-    child.stderr.on('data', onData)
+      resolve({ url: match[1] as string, output, stop: () => stop(child) })
+    })
     child.on('exit', (code) => {
       clearTimeout(timer)
-      reject(new Error(`server exited with ${code}:\n${output}`))
+      reject(new Error(`server exited with ${code}:\n${output()}`))
     })
   })
 }
 
 /** Runs the server to its exit, for configurations it must refuse. */
 export function runNodeServerToExit(env: Record<string, string>) {
-  const child = spawn(TSX, ['functions/node/server.ts'], {
-    cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', PORT: '0', ...env },
-  })
-  let output = ''
-  child.stdout.on('data', (chunk) => {
-    output += chunk
-  })
-  child.stderr.on('data', (chunk) => {
-    output += chunk
-  })
+  const { child, output } = spawnServer(env)
   return new Promise<{ code: number | null; output: string }>((resolve) => {
     const timer = setTimeout(() => child.kill(), STARTUP_TIMEOUT_MS)
     child.on('exit', (code) => {
       clearTimeout(timer)
-      resolve({ code, output })
+      resolve({ code, output: output() })
     })
   })
 }

@@ -1,0 +1,46 @@
+import { type ChildProcess, spawn } from 'node:child_process'
+import { fileURLToPath } from 'node:url'
+
+export const ROOT = fileURLToPath(new URL('..', import.meta.url))
+
+/** Starts a TypeScript server file with tsx and resolves with its URL once it prints a port. */
+export function startServer(file: string): Promise<{ url: string; child: ChildProcess }> {
+  const child = spawn(`${ROOT}node_modules/.bin/tsx`, [file], { cwd: ROOT })
+  return new Promise((resolve, reject) => {
+    child.stdout?.once('data', (chunk) => {
+      resolve({ url: `http://127.0.0.1:${String(chunk).trim()}`, child })
+    })
+    child.once('exit', (code) => reject(new Error(`${file} exited with ${code}`)))
+  })
+}
+
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b)
+  const middle = Math.floor(sorted.length / 2)
+  return sorted.length % 2
+    ? (sorted[middle] as number)
+    : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2
+}
+
+/** One figure for the summary table that `npm run bench` prints. */
+export interface Figure {
+  what: string
+  value: string
+  against: string
+  target?: string
+  isMet?: boolean
+}
+
+/** Prints a benchmark's figures as a table and as the line `npm run bench` collects. */
+export function report(bench: string, figures: Figure[]): void {
+  console.table(
+    figures.map(({ what, value, against, target, isMet }) => ({
+      what,
+      value,
+      against,
+      target: target ?? '',
+      met: isMet === undefined ? '' : isMet ? 'yes' : 'NO',
+    })),
+  )
+  console.log(`BENCH_RESULT ${JSON.stringify({ bench, figures })}`)
+}
