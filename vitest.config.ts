@@ -1,5 +1,6 @@
-import { cloudflareTest } from '@cloudflare/vitest-pool-workers'
+import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-pool-workers'
 import { defineConfig } from 'vitest/config'
+import { CONFORMANCE_CREDENTIALS } from './test/conformance/fixtures'
 
 export default defineConfig({
   test: {
@@ -15,10 +16,26 @@ export default defineConfig({
         },
       },
       {
-        plugins: [cloudflareTest({ wrangler: { configPath: './wrangler.toml' } })],
+        // The Worker of wrangler.toml inside workerd, with both stores bound, the D1
+        // migrations at hand for test/workers/apply-migrations.ts, and the conformance suite's
+        // credentials in place of the secrets.
+        plugins: [
+          cloudflareTest(async () => ({
+            wrangler: { configPath: './wrangler.toml' },
+            miniflare: {
+              bindings: {
+                TEST_MIGRATIONS: await readD1Migrations('./infra/d1/migrations'),
+                WEBHOOK_USERNAME: CONFORMANCE_CREDENTIALS.username,
+                WEBHOOK_PASSWORD: CONFORMANCE_CREDENTIALS.password,
+                LOG_LEVEL: 'silent',
+              },
+            },
+          })),
+        ],
         test: {
           name: 'workers',
           include: ['test/workers/**/*.test.ts'],
+          setupFiles: ['./test/workers/apply-migrations.ts'],
         },
       },
     ],

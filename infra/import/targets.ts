@@ -1,4 +1,5 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb'
+import { d1TargetDefinition, kvTargetDefinition } from './cloudflare-targets'
 import { DynamoDbTarget } from './dynamodb-target'
 import type { ImportTarget } from './target'
 
@@ -19,7 +20,7 @@ export interface TargetDefinition {
   open(options: TargetOptions): ImportTarget | Promise<ImportTarget>
 }
 
-const stringOf = (value: string | boolean | undefined) =>
+export const stringOf = (value: string | boolean | undefined) =>
   typeof value === 'string' ? value : undefined
 
 /** Every import target, by the name given to `--to`. Add a backend here. */
@@ -41,4 +42,6 @@ export const TARGETS: Record<string, TargetDefinition> = {
         tableName: stringOf(options.table) ?? '',
       }),
   },
+  kv: kvTargetDefinition,
+  d1: d1TargetDefinition,
 }

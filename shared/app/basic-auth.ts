@@ -6,7 +6,8 @@ export interface WebhookCredentials {
 
 const BASIC_PREFIX = /^Basic[ ]+/i
 const BASE64_PATTERN = /^[A-Za-z0-9+/]+={0,2}$/
-const decoder = new TextDecoder('utf-8', { fatal: true })
+// ignoreBOM is the default, spelled out because the Workers types require it.
+const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false })
 
 /**
  * Reads an `Authorization: Basic` header. The username ends at the first `:` and

@@ -22,12 +22,14 @@ export async function findUser(
   try {
     return await Promise.race([store.findUser(normalizeIdentifier(username)), deadline])
   } catch (error) {
+    // A store that knows the fix (a missing binding, say) says so in its own message.
+    if (error instanceof WebhookError) throw error
     throw new WebhookError(
       'store_unavailable',
       'The user store is unavailable; the answer is unknown, try again later.',
       { cause: error },
     )
   } finally {
-    clearTimeout(timer)
+    if (timer !== undefined) clearTimeout(timer)
   }
 }

@@ -2,7 +2,8 @@ const encoder = new TextEncoder()
 
 /** UTF-8 bytes of a string, the encoding every supported format hashes passwords in. */
 export function utf8(text: string): Uint8Array<ArrayBuffer> {
-  return encoder.encode(text)
+  // Always a plain ArrayBuffer; the Workers types declare the wider ArrayBufferLike.
+  return encoder.encode(text) as Uint8Array<ArrayBuffer>
 }
 
 /** Joins byte arrays into one. */

@@ -17,7 +17,8 @@ let cached: typeof NodeCrypto | null | undefined
  */
 export function nodeCrypto(): typeof NodeCrypto | undefined {
   if (cached === undefined) {
-    const isWorkerd = globalThis.navigator?.userAgent === 'Cloudflare-Workers'
+    const { navigator } = globalThis as { navigator?: { userAgent?: string } }
+    const isWorkerd = navigator?.userAgent === 'Cloudflare-Workers'
     const process = (globalThis as { process?: ProcessWithBuiltins }).process
     const found = isWorkerd ? undefined : process?.getBuiltinModule?.('node:crypto')
     cached = (found as typeof NodeCrypto | undefined) ?? null

@@ -33,7 +33,9 @@ export function describePbkdf2Cap(
 
         expect(right.isValid).toBe(true)
         expect(wrong.isValid).toBe(false)
-        const counts = deriveBits.mock.calls.map(([params]) => (params as Pbkdf2Params).iterations)
+        const counts = deriveBits.mock.calls.map(
+          ([params]) => (params as { iterations: number }).iterations,
+        )
         expect(counts.filter((count) => count > DEPLOYED_WORKERS_PBKDF2_CAP)).toEqual([])
         expect(counts.includes(MAX_WEBCRYPTO_PBKDF2_ITERATIONS)).toBe(isWebCryptoUsed)
       }, 30_000)

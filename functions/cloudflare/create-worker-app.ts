@@ -1,0 +1,33 @@
+import type { Hono } from 'hono'
+import type { AppEnv } from '../../shared/app/app-env'
+import { createApp } from '../../shared/app/create-app'
+import { createJsonLogger, isLogLevel } from '../../shared/app/logger'
+import { storeFromEnv, UnconfiguredStore } from './worker-store'
+
+/**
+ * Builds the webhook from the Worker's bindings: credentials from the secrets
+ * `WEBHOOK_USERNAME` and `WEBHOOK_PASSWORD`, the store named by `USER_STORE`, the log
+ * level from `LOG_LEVEL`. Missing credentials refuse every call with 401.
+ */
+export function createWorkerApp(env: Env): Hono<AppEnv> {
+  // Read as optional: secrets may be unset and vars removed from wrangler.toml.
+  const config = env as Partial<
+    Record<'LOG_LEVEL' | 'WEBHOOK_USERNAME' | 'WEBHOOK_PASSWORD', string>
+  >
+  const level = config.LOG_LEVEL?.trim() || 'info'
+  const logger = createJsonLogger({ level: isLogLevel(level) ? level : 'info' })
+
+  const picked = storeFromEnv(env)
+  if ('problem' in picked) {
+    logger.error({ msg: 'no user store', problem: picked.problem })
+  }
+
+  const { WEBHOOK_USERNAME: username, WEBHOOK_PASSWORD: password } = config
+  return createApp({
+    credentials: username && password ? { username, password } : undefined,
+    store: 'store' in picked ? picked.store : new UnconfiguredStore(picked.problem),
+    logger,
+    // Cloudflare's own id of the request, so its dashboard logs and ours share one id.
+    requestId: (c) => c.req.header('cf-ray'),
+  })
+}

@@ -1,0 +1,81 @@
+import { spawn } from 'node:child_process'
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { createRequire } from 'node:module'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { stripVTControlCharacters } from 'node:util'
+
+const WRANGLER_BIN = createRequire(import.meta.url).resolve('wrangler/bin/wrangler.js')
+
+/** Which wrangler state a command writes to. */
+export interface WranglerPlace {
+  /** Local state of `wrangler dev` (`.wrangler/state`) instead of your Cloudflare account. */
+  isLocal: boolean
+  /** A directory for the local state, like wrangler's `--persist-to`. */
+  persistTo?: string
+  /** A wrangler configuration file other than ./wrangler.toml. */
+  configPath?: string
+}
+
+export function placeFlags(place: WranglerPlace): string[] {
+  return [
+    place.isLocal ? '--local' : '--remote',
+    ...(place.persistTo ? ['--persist-to', place.persistTo] : []),
+    ...(place.configPath ? ['--config', place.configPath] : []),
+  ]
+}
+
+/**
+ * Runs wrangler on a file of user data. The file lives in a fresh directory readable only
+ * by this user (mode 0700, file 0600) with wrangler's debug log, and both are deleted
+ * afterwards, even on failure. Wrangler's output is kept from the console: on failure it
+ * becomes the error message with every value in `secrets` blanked out.
+ */
+export async function runWranglerOnFile(
+  fileName: string,
+  contents: string,
+  args: (path: string) => string[],
+  secrets: readonly string[],
+): Promise<void> {
+  const dir = await mkdtemp(join(tmpdir(), 'corbado-import-'))
+  try {
+    const path = join(dir, fileName)
+    await writeFile(path, contents, { mode: 0o600, flag: 'wx' })
+    const { code, output } = await runWrangler(args(path), dir)
+    if (code !== 0) {
+      throw new Error(`wrangler failed (exit ${code}): ${cleanOutput(output, secrets)}`)
+    }
+  } finally {
+    await rm(dir, { recursive: true, force: true })
+  }
+}
+
+/** Runs wrangler with its debug log in `logDir`, collecting its output instead of printing it. */
+export function runWrangler(args: string[], logDir: string) {
+  return new Promise<{ code: number | null; output: string }>((resolve, reject) => {
+    const child = spawn(process.execPath, [WRANGLER_BIN, ...args], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, WRANGLER_LOG_PATH: logDir, WRANGLER_SEND_METRICS: 'false' },
+    })
+    let output = ''
+    child.stdout.on('data', (chunk) => {
+      output += chunk
+    })
+    child.stderr.on('data', (chunk) => {
+      output += chunk
+    })
+    child.on('error', reject)
+    child.on('close', (code) => resolve({ code, output }))
+  })
+}
+
+// Wrangler's output without colours, without the pointer to its (deleted) log file and
+// with every secret blanked out, longest first so no part of a longer one survives.
+function cleanOutput(output: string, secrets: readonly string[]): string {
+  const plain = stripVTControlCharacters(output)
+    .split('\n')
+    .filter((line) => line.trim() !== '' && !line.includes('Logs were written'))
+    .join('\n')
+  const longestFirst = [...secrets].filter((s) => s.length > 0).sort((a, b) => b.length - a.length)
+  return longestFirst.reduce((text, secret) => text.replaceAll(secret, '[redacted]'), plain)
+}

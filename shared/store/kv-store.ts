@@ -1,0 +1,56 @@
+import type { KVNamespace } from '@cloudflare/workers-types'
+import { parseUserRecord } from './user-record'
+import { StoreError, type UserRecord, type UserStore } from './user-store'
+
+/** Every key the store reads starts with this, so the namespace can hold other data too. */
+export const KV_KEY_PREFIX = 'user:'
+
+/**
+ * The key under which a user is stored for one normalized identifier. A user with aliases
+ * is stored once per identifier, each copy holding the whole record, so any lookup costs
+ * one KV read. KV keys are at most 512 bytes: identifiers stay far below that in practice.
+ */
+export function kvKeyFor(identifier: string): string {
+  return `${KV_KEY_PREFIX}${identifier}`
+}
+
+export interface KvStoreOptions {
+  /**
+   * Seconds a Cloudflare location keeps a read value in its cache. KV's minimum is 30;
+   * longer means fewer slow reads and a later view of imported changes. Off by default.
+   */
+  cacheTtl?: number
+}
+
+/**
+ * Looks users up in Workers KV, written there by the import tool (`--to kv`). Eventually
+ * consistent: a change is visible everywhere within about 60 s, longer with `cacheTtl`.
+ */
+export class KvStore implements UserStore {
+  readonly #namespace: KVNamespace
+  readonly #cacheTtl: number | undefined
+
+  constructor(namespace: KVNamespace, options: KvStoreOptions = {}) {
+    this.#namespace = namespace
+    this.#cacheTtl = options.cacheTtl
+  }
+
+  async findUser(identifier: string): Promise<UserRecord | undefined> {
+    let stored: unknown
+    try {
+      const options = this.#cacheTtl === undefined ? {} : { cacheTtl: this.#cacheTtl }
+      stored = await this.#namespace.get(kvKeyFor(identifier), { ...options, type: 'json' })
+    } catch (cause) {
+      throw new StoreError('Workers KV read failed', { cause })
+    }
+
+    if (stored === null) return undefined
+    try {
+      return parseUserRecord(stored)
+    } catch (cause) {
+      throw new StoreError('a user stored in Workers KV is malformed; import it again', {
+        cause,
+      })
+    }
+  }
+}
