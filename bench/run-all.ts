@@ -6,7 +6,14 @@ import type { Figure } from './support'
 import { ROOT } from './support'
 
 /** Each benchmark: its npm script. Add a benchmark by adding its script here. */
-const BENCHMARKS = ['bench:throughput', 'bench:timing', 'bench:soak', 'bench:cold-start']
+const BENCHMARKS = [
+  'bench:throughput',
+  'bench:timing',
+  'bench:soak',
+  'bench:cold-start',
+  'bench:worker',
+  'bench:hashes',
+]
 
 function run(script: string): Promise<{ figures: Figure[]; code: number | null }> {
   const child = spawn('npm', ['run', '--silent', script], {

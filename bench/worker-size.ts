@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Miniflare } from 'miniflare'
 import { buildWorker, kib } from '../infra/cloudflare/build-worker'
+import { median, report } from './support'
 
 // The project's goal for the deployed Worker with every hash verifier in it. Cloudflare's
 // own limits are 3 MiB (Free) and 10 MiB (Paid) after compression.
@@ -28,11 +29,6 @@ async function startupMs(script: string): Promise<number> {
   }
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b)
-  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN
-}
-
 const outdir = await mkdtemp(join(tmpdir(), 'worker-size-'))
 try {
   const bundle = await buildWorker(outdir)
@@ -53,6 +49,20 @@ try {
   console.log(
     `  this Worker ${median(worker).toFixed(0)} ms, an empty Worker ${median(empty).toFixed(0)} ms`,
   )
+  report('worker', [
+    {
+      what: 'Worker bundle (wrangler deploy --dry-run), every verifier included',
+      value: `${kib(bundle.gzipBytes)} gzip (${kib(bundle.rawBytes)} raw)`,
+      against: 'the target',
+      target: `<= ${kib(TARGET_GZIP_BYTES)} gzip`,
+      isMet: bundle.gzipBytes <= TARGET_GZIP_BYTES,
+    },
+    {
+      what: `Worker startup to first response, Miniflare, median of ${RUNS}`,
+      value: `${median(worker).toFixed(0)} ms`,
+      against: `an empty Worker: ${median(empty).toFixed(0)} ms`,
+    },
+  ])
 } finally {
   await rm(outdir, { recursive: true, force: true })
 }
