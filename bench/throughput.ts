@@ -1,6 +1,7 @@
 // Throughput and latency of authMethods on the Node server with the in-memory store,
-// against a bare Hono server that returns a fixed JSON answer, both driven over loopback
-// by autocannon from this process while each server runs in its own.
+// against a bare Hono server that returns a fixed JSON answer, and a Hono server that
+// also reads the request's headers and body, all driven over loopback by autocannon from
+// this process while each server runs in its own.
 import autocannon from 'autocannon'
 import { DEMO_CREDENTIALS } from '../shared/demo/demo-users'
 import { report, startServer } from './support'
@@ -43,8 +44,9 @@ async function measure(url: string, duration: number) {
 const servers = [
   await startServer('bench/servers/bare-server.ts'),
   await startServer('bench/servers/webhook-server.ts'),
+  await startServer('bench/servers/reading-server.ts'),
 ]
-const rounds: { rps: number; p50: number; p99: number }[][] = [[], []]
+const rounds: { rps: number; p50: number; p99: number }[][] = [[], [], []]
 try {
   for (const { url } of servers) await measure(url, 2) // warm-up: let V8 optimize
   for (let round = 0; round < ROUNDS; round++) {
@@ -60,14 +62,20 @@ const middle = (runs: { rps: number; p50: number; p99: number }[]) =>
   [...runs].sort((a, b) => a.rps - b.rps)[Math.floor(runs.length / 2)] as (typeof runs)[number]
 const bare = middle(rounds[0] ?? [])
 const webhook = middle(rounds[1] ?? [])
+const reading = middle(rounds[2] ?? [])
 const ratio = webhook.rps / bare.rps
 
 report('throughput', [
   {
     what: 'authMethods throughput, Node server + memory store',
     value: `${Math.round(webhook.rps)} req/s (p50 ${webhook.p50} ms, p99 ${webhook.p99} ms)`,
-    against: `bare Hono fixed JSON: ${Math.round(bare.rps)} req/s (p50 ${bare.p50} ms, p99 ${bare.p99} ms)`,
+    against: `bare Hono fixed JSON: ${Math.round(bare.rps)} req/s (p50 ${bare.p50} ms, p99 ${bare.p99} ms); ratio ${ratio.toFixed(2)}`,
     target: `ratio >= ${TARGET_RATIO}`,
     isMet: ratio >= TARGET_RATIO,
+  },
+  {
+    what: 'throughput of a Hono server reading headers and body, fixed answer',
+    value: `${Math.round(reading.rps)} req/s (ratio ${(reading.rps / bare.rps).toFixed(2)})`,
+    against: `bare Hono fixed JSON: ${Math.round(bare.rps)} req/s`,
   },
 ])

@@ -11,23 +11,23 @@ import { BASIC_REALM } from './defaults'
 export function requireBasicAuth(
   expected: WebhookCredentials | undefined,
 ): MiddlewareHandler<AppEnv> {
-  return async function requireBasicAuth(c, next) {
-    const challenge = `Basic realm="${BASIC_REALM}", charset="UTF-8"`
+  const challenge = { 'WWW-Authenticate': `Basic realm="${BASIC_REALM}", charset="UTF-8"` }
 
+  return async function requireBasicAuth(c, next) {
     if (!expected?.username || !expected.password) {
-      c.header('WWW-Authenticate', challenge)
       throw new WebhookError(
         'credentials_not_configured',
         'Webhook credentials are not configured on this server; set WEBHOOK_USERNAME and WEBHOOK_PASSWORD.',
+        { headers: challenge },
       )
     }
 
     const given = parseBasicAuth(c.req.header('Authorization'))
     if (!given || !credentialsMatch(given, expected)) {
-      c.header('WWW-Authenticate', challenge)
       throw new WebhookError(
         'unauthorized',
         "Missing or wrong Basic credentials; use the webhook username and password from Corbado's developer panel.",
+        { headers: challenge },
       )
     }
 

@@ -57,8 +57,13 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   app.post('/webhook', requireBasicAuth(options.credentials), bodySizeLimit(maxBodyBytes), webhook)
 
   app.all('/webhook', (c) => {
-    c.header('Allow', 'POST')
-    throw new WebhookError('method_not_allowed', `Method ${c.req.method} is not allowed; use POST.`)
+    throw new WebhookError(
+      'method_not_allowed',
+      `Method ${c.req.method} is not allowed; use POST.`,
+      {
+        headers: { Allow: 'POST' },
+      },
+    )
   })
 
   app.notFound(() => {

@@ -1,6 +1,7 @@
 import type { Context } from 'hono'
 import type { ErrorResponse } from '../protocol/entities'
 import { WebhookError } from '../protocol/errors'
+import type { AppEnv } from './app-env'
 import { jsonResponse } from './json-response'
 
 /** Turns any thrown error into the protocol's error body; unknown ones become a bare 500. */
@@ -11,7 +12,7 @@ export function toWebhookError(error: unknown): WebhookError {
   })
 }
 
-export function errorResponse(c: Context, error: WebhookError): Response {
+export function errorResponse(c: Context<AppEnv>, error: WebhookError): Response {
   const body: ErrorResponse = { error: { code: error.code, message: error.message } }
-  return jsonResponse(c, body, error.status)
+  return jsonResponse(c, body, error.status, error.headers)
 }

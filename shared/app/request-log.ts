@@ -15,8 +15,6 @@ export function requestLog(
     const startedAt = performance.now()
     const requestId = makeRequestId(c)
     c.set('requestId', requestId)
-    // Set before the response exists: adding a header to a finished response copies it.
-    c.header('X-Request-Id', requestId)
 
     await next()
 

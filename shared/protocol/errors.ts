@@ -29,10 +29,17 @@ export class WebhookError extends Error {
   override readonly name = 'WebhookError'
   readonly code: ErrorCode
   readonly status: ContentfulStatusCode
+  /** Headers the refusal needs, such as `WWW-Authenticate` on a 401. */
+  readonly headers: Readonly<Record<string, string>>
 
-  constructor(code: ErrorCode, message: string, options?: { cause?: unknown }) {
+  constructor(
+    code: ErrorCode,
+    message: string,
+    options?: { cause?: unknown; headers?: Record<string, string> },
+  ) {
     super(message, options)
     this.code = code
     this.status = ERROR_STATUS[code]
+    this.headers = options?.headers ?? {}
   }
 }
