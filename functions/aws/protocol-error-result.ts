@@ -1,6 +1,7 @@
 import type { Context } from 'aws-lambda'
 import type { APIGatewayProxyResult, LambdaEvent } from 'hono/aws-lambda'
 import type { Logger } from '../../shared/app/logger'
+import { describeCause, writeRequestLine } from '../../shared/app/request-log'
 import { type ErrorResponse, isWebhookAction } from '../../shared/protocol/entities'
 import type { WebhookError } from '../../shared/protocol/errors'
 import { headerOf, httpMethodOf, pathOf } from './lambda-event'
@@ -18,19 +19,16 @@ export function refuseBeforeApp(
 ): APIGatewayProxyResult {
   const requestId = context.awsRequestId
   const action = headerOf(event, 'x-corbado-action')?.trim() ?? ''
-  const entry = {
-    msg: 'webhook request',
+  writeRequestLine(logger, {
     requestId,
     method: httpMethodOf(event),
     path: pathOf(event),
     action: isWebhookAction(action) ? action : undefined,
     outcome: error.code,
     status: error.status,
-    durationMs: Math.round((performance.now() - startedAt) * 10) / 10,
+    startedAt,
     failure: error.status >= 500 ? describeCause(error.cause) : undefined,
-  }
-  if (error.status >= 500) logger.error(entry)
-  else logger.warn(entry)
+  })
 
   const body: ErrorResponse = { error: { code: error.code, message: error.message } }
   return {
@@ -39,9 +37,4 @@ export function refuseBeforeApp(
     body: JSON.stringify(body),
     isBase64Encoded: false,
   }
-}
-
-function describeCause(cause: unknown): string | undefined {
-  if (cause instanceof Error) return `${cause.name}: ${cause.message}`
-  return cause === undefined ? undefined : String(cause)
 }

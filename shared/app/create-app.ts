@@ -11,7 +11,7 @@ import { MAX_BODY_BYTES, STORE_TIMEOUT_MS, TIMING_HASH } from './defaults'
 import { errorResponse, toWebhookError } from './error-response'
 import { handleWebhook } from './handle-webhook'
 import { type Logger, silentLogger } from './logger'
-import { requestLog } from './request-log'
+import { describeCause, requestLog } from './request-log'
 
 /** Everything the webhook needs; only `credentials` and `store` have no default. */
 export interface AppOptions {
@@ -78,10 +78,4 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   })
 
   return app
-}
-
-// Only 5xx causes are logged: they come from stores and verifiers, never from the body.
-function describeCause(cause: unknown): string | undefined {
-  if (cause instanceof Error) return `${cause.name}: ${cause.message}`
-  return cause === undefined ? undefined : String(cause)
 }

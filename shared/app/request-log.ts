@@ -18,21 +18,49 @@ export function requestLog(
 
     await next()
 
-    const status = c.res.status
-    const entry = {
-      msg: 'webhook request',
+    writeRequestLine(logger, {
       requestId,
       method: c.req.method,
       path: c.req.path,
       action: c.get('action'),
       callId: c.get('callId'),
       outcome: c.get('outcome'),
-      status,
-      durationMs: Math.round((performance.now() - startedAt) * 10) / 10,
+      status: c.res.status,
+      startedAt,
       failure: c.get('failure'),
-    }
-    if (status >= 500) logger.error(entry)
-    else if (status >= 400) logger.warn(entry)
-    else logger.info(entry)
+    })
   }
+}
+
+/** What the one line per request says; entry points that answer before the app use it too. */
+export interface RequestLine {
+  requestId: string
+  method?: string
+  path?: string
+  action?: string
+  callId?: string
+  outcome?: string
+  status: number
+  /** `performance.now()` when the request arrived. */
+  startedAt: number
+  /** The 5xx cause, for the log only. */
+  failure?: string
+}
+
+/** Writes the request's line at a level that follows its status. */
+export function writeRequestLine(logger: Logger, { startedAt, ...line }: RequestLine): void {
+  const entry = {
+    msg: 'webhook request',
+    ...line,
+    durationMs: Math.round((performance.now() - startedAt) * 10) / 10,
+  }
+  if (line.status >= 500) logger.error(entry)
+  else if (line.status >= 400) logger.warn(entry)
+  else logger.info(entry)
+}
+
+/** A 5xx cause as one log field. Only 5xx causes are logged: they never hold the body. */
+export function describeCause(cause: unknown): string | undefined {
+  if (cause instanceof Error) return `${cause.name}: ${cause.message}`
+  return cause === undefined ? undefined : String(cause)
 }
