@@ -1,6 +1,7 @@
 import { sha256, sha512 } from '@noble/hashes/sha2.js'
 import { concatBytes, utf8 } from './bytes'
 import { constantTimeEqual } from './constant-time'
+import { cryptRounds, repeatTo } from './crypt-rounds'
 import { encodeHash64 } from './hash64'
 import { InvalidHashError, type PasswordVerifier } from './verifier'
 
@@ -36,15 +37,6 @@ const VARIANTS = {
 /** The noble hash a sha-crypt variant runs on. */
 export type ShaCryptHash = typeof sha256 | typeof sha512
 
-/** `length` bytes of `block` repeated. */
-function repeatTo(block: Uint8Array, length: number): Uint8Array {
-  const out = new Uint8Array(length)
-  for (let i = 0; i < length; i += block.length) {
-    out.set(block.subarray(0, Math.min(block.length, length - i)), i)
-  }
-  return out
-}
-
 /** The digest of Ulrich Drepper's SHA-crypt specification (glibc `crypt`, version 0.6). */
 export function shaCryptDigest(
   hash: ShaCryptHash,
@@ -59,22 +51,14 @@ export function shaCryptDigest(
   for (let bits = password.length; bits > 0; bits >>= 1) {
     first.update(bits & 1 ? alternate : password)
   }
-  let digest = first.digest()
+  const digest = first.digest()
 
   const passwordBlock = hash(repeatTo(password, password.length * password.length))
   const saltBlock = hash(repeatTo(salt, salt.length * (16 + (digest[0] as number))))
   const p = repeatTo(passwordBlock.subarray(0, size), password.length)
   const s = repeatTo(saltBlock.subarray(0, size), salt.length)
 
-  for (let round = 0; round < rounds; round++) {
-    const step = hash.create()
-    step.update(round & 1 ? p : digest)
-    if (round % 3) step.update(s)
-    if (round % 7) step.update(p)
-    step.update(round & 1 ? digest : p)
-    digest = step.digest()
-  }
-  return digest
+  return cryptRounds(hash, digest, p, s, rounds)
 }
 
 /** sha256-crypt (`$5$`) and sha512-crypt (`$6$`), as in /etc/shadow and glibc `crypt`. */
