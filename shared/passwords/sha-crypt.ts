@@ -12,7 +12,8 @@ const DEFAULT_ROUNDS = 5000
 // The specification's floor is 1000; glibc never writes a lower count into a hash.
 const MIN_ROUNDS = 1000
 /**
- * passlib's defaults, 535,000 (sha256) and 656,000 (sha512) rounds, stay inside the cap.
+ * The most rounds a sha-crypt hash may ask for; passlib's defaults, 535,000 (sha256) and
+ * 656,000 (sha512), stay below it.
  * Rounds run in pure JS: `npm run bench:hashes` times glibc's default of 5000 at tens of
  * milliseconds, so a hash near the cap takes seconds.
  */
