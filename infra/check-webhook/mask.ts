@@ -7,7 +7,8 @@ const ESCAPE_LEVELS = 3
 /**
  * Returns a function that replaces every secret in a text with `***`: the raw form and the
  * forms JSON escapes it to, longest first so a secret inside another is masked whole.
- * Applied to the whole output, so a server that echoes a password does not leak it either.
+ * Applied to everything the server sent, so a server that echoes a password does not leak
+ * it through the report.
  */
 export function createMasker(secrets: string[]): (text: string) => string {
   const forms = new Set<string>()

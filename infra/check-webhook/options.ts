@@ -2,7 +2,10 @@ import { parseArgs } from 'node:util'
 import { parseTargetUrl } from './target-url'
 import { UsageError } from './usage-error'
 
-/** Budget for one answer: Corbado's own is undocumented, comparable hooks allow 3 s (protocol.md). */
+/**
+ * Budget for one answer. Corbado does not document its timeout; comparable hooks allow 3 s
+ * (Okta's password import hook) to 5 s (Cognito's user migration trigger), so 3 s is safe.
+ */
 export const DEFAULT_BUDGET_MS = 3000
 /** When a call is given up: well past the budget, so a slow answer is still measured. */
 export const DEFAULT_TIMEOUT_MS = 10_000
@@ -95,6 +98,7 @@ export function parseOptions(
     username,
     password,
     validUser,
+    // Not trimmed like the names: a password may begin or end with a space.
     validPassword: required(
       values['valid-password'] || env[ENV.validPassword],
       '--valid-password',

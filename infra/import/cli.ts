@@ -26,8 +26,8 @@ const USAGE = [
 ].join('\n')
 
 /**
- * `users:import --to dynamodb --table NAME [--endpoint URL] [--region R] FILE`. Returns the
- * exit code. Prints counts and refused rows; never a password hash.
+ * `users:import --to TARGET [flags] FILE`, TARGET being a key of `TARGETS` (dynamodb, kv,
+ * d1). Returns the exit code. Prints counts and refused rows; never a password hash.
  */
 export async function runImportCli(argv: readonly string[], out: CliOutput): Promise<number> {
   const flags = Object.values(TARGETS).flatMap((target) => Object.entries(target.flags))

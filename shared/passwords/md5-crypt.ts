@@ -1,6 +1,7 @@
 import { md5 } from '@noble/hashes/legacy.js'
 import { concatBytes, utf8 } from './bytes'
 import { constantTimeEqual } from './constant-time'
+import { cryptRounds, repeatTo } from './crypt-rounds'
 import { encodeHash64 } from './hash64'
 import { InvalidHashError, type PasswordVerifier } from './verifier'
 
@@ -16,24 +17,13 @@ const ORDER = [12, 6, 0, 13, 7, 1, 14, 8, 2, 15, 9, 3, 5, 10, 4, 11]
 export function md5CryptDigest(password: Uint8Array, magic: Uint8Array, salt: Uint8Array) {
   const alternate = md5(concatBytes(password, salt, password))
   const first = md5.create().update(password).update(magic).update(salt)
-  for (let left = password.length; left > 0; left -= 16) {
-    first.update(alternate.subarray(0, Math.min(left, 16)))
-  }
-  // The original reads a zero byte from an emptied buffer here, not from the digest.
+  first.update(repeatTo(alternate, password.length))
+  // Kamp's C original adds a zero byte here, read from the digest buffer it has just
+  // cleared, where the digest's first byte was meant; every implementation keeps the quirk.
   for (let bits = password.length; bits > 0; bits >>= 1) {
     first.update(bits & 1 ? new Uint8Array(1) : password.subarray(0, 1))
   }
-  let digest = first.digest()
-
-  for (let round = 0; round < ROUNDS; round++) {
-    const step = md5.create()
-    step.update(round & 1 ? password : digest)
-    if (round % 3) step.update(salt)
-    if (round % 7) step.update(password)
-    step.update(round & 1 ? digest : password)
-    digest = step.digest()
-  }
-  return digest
+  return cryptRounds(md5, first.digest(), password, salt, ROUNDS)
 }
 
 /** md5-crypt (`$1$`, FreeBSD and old Linux) and Apache's `$apr1$` (htpasswd). */

@@ -19,6 +19,15 @@ const DIGEST_BYTES = { 'SHA-1': 20, 'SHA-256': 32, 'SHA-512': 64 }
 
 type Bytes = Uint8Array<ArrayBuffer>
 
+/** One PBKDF2 derivation: `length` bytes from `password` and `salt`. */
+interface Pbkdf2Job {
+  hash: Pbkdf2Hash
+  password: Bytes
+  salt: Bytes
+  iterations: number
+  length: number
+}
+
 /**
  * PBKDF2 (RFC 8018) with the fastest primitive the runtime allows: WebCrypto up to
  * `MAX_WEBCRYPTO_PBKDF2_ITERATIONS`; above that Node's native PBKDF2 on Node, and in
@@ -41,8 +50,9 @@ export async function derivePbkdf2(
     )
   }
 
+  const job = { hash, password, salt, iterations, length }
   if (iterations <= MAX_WEBCRYPTO_PBKDF2_ITERATIONS) {
-    return webcryptoPbkdf2(hash, password, salt, iterations, length)
+    return webcryptoPbkdf2(job)
   }
   const node = nodeCrypto()
   if (node) {
@@ -52,16 +62,11 @@ export async function derivePbkdf2(
       )
     })
   }
-  return continuedPbkdf2(hash, password, salt, iterations, length)
+  return continuedPbkdf2(job)
 }
 
-async function webcryptoPbkdf2(
-  hash: Pbkdf2Hash,
-  password: Bytes,
-  salt: Bytes,
-  iterations: number,
-  length: number,
-): Promise<Bytes> {
+async function webcryptoPbkdf2(job: Pbkdf2Job): Promise<Bytes> {
+  const { hash, password, salt, iterations, length } = job
   const key = await crypto.subtle.importKey('raw', password, 'PBKDF2', false, ['deriveBits'])
   const params = { name: 'PBKDF2', hash, salt, iterations }
   return new Uint8Array(await crypto.subtle.deriveBits(params, key, length * 8))
@@ -73,28 +78,23 @@ async function webcryptoPbkdf2(
  * it; their XOR is the cap's U, from which HMAC continues. Every step is native, and the
  * event loop stays free between them.
  */
-async function continuedPbkdf2(
-  hash: Pbkdf2Hash,
-  password: Bytes,
-  salt: Bytes,
-  iterations: number,
-  length: number,
-): Promise<Uint8Array> {
+async function continuedPbkdf2(job: Pbkdf2Job): Promise<Uint8Array> {
+  const { hash, password, iterations, length } = job
   // Whole blocks, so that the last block's U values are complete too.
   const blockBytes = DIGEST_BYTES[hash]
   const fullLength = Math.ceil(length / blockBytes) * blockBytes
   const head = MAX_WEBCRYPTO_PBKDF2_ITERATIONS
-  const sum = await webcryptoPbkdf2(hash, password, salt, head, fullLength)
-  const previous = await webcryptoPbkdf2(hash, password, salt, head - 1, fullLength)
+  const sum = await webcryptoPbkdf2({ ...job, iterations: head, length: fullLength })
+  const previous = await webcryptoPbkdf2({ ...job, iterations: head - 1, length: fullLength })
   const hmacKey = await crypto.subtle.importKey('raw', password, { name: 'HMAC', hash }, false, [
     'sign',
   ])
 
   for (let start = 0; start < fullLength; start += blockBytes) {
     let u: Bytes = sum.slice(start, start + blockBytes)
-    u.forEach((byte, i) => {
-      u[i] = byte ^ (previous[start + i] as number)
-    })
+    for (let i = 0; i < blockBytes; i++) {
+      u[i] = (u[i] as number) ^ (previous[start + i] as number)
+    }
     for (let round = head; round < iterations; round++) {
       u = new Uint8Array(await crypto.subtle.sign('HMAC', hmacKey, u))
       for (let i = 0; i < blockBytes; i++) {

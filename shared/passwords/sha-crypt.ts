@@ -1,6 +1,7 @@
 import { sha256, sha512 } from '@noble/hashes/sha2.js'
 import { concatBytes, utf8 } from './bytes'
 import { constantTimeEqual } from './constant-time'
+import { cryptRounds, repeatTo } from './crypt-rounds'
 import { encodeHash64 } from './hash64'
 import { InvalidHashError, type PasswordVerifier } from './verifier'
 
@@ -11,7 +12,8 @@ const DEFAULT_ROUNDS = 5000
 // The specification's floor is 1000; glibc never writes a lower count into a hash.
 const MIN_ROUNDS = 1000
 /**
- * passlib's defaults, 535,000 (sha256) and 656,000 (sha512) rounds, stay inside the cap.
+ * The most rounds a sha-crypt hash may ask for; passlib's defaults, 535,000 (sha256) and
+ * 656,000 (sha512), stay below it.
  * Rounds run in pure JS: `npm run bench:hashes` times glibc's default of 5000 at tens of
  * milliseconds, so a hash near the cap takes seconds.
  */
@@ -36,15 +38,6 @@ const VARIANTS = {
 /** The noble hash a sha-crypt variant runs on. */
 export type ShaCryptHash = typeof sha256 | typeof sha512
 
-/** `length` bytes of `block` repeated. */
-function repeatTo(block: Uint8Array, length: number): Uint8Array {
-  const out = new Uint8Array(length)
-  for (let i = 0; i < length; i += block.length) {
-    out.set(block.subarray(0, Math.min(block.length, length - i)), i)
-  }
-  return out
-}
-
 /** The digest of Ulrich Drepper's SHA-crypt specification (glibc `crypt`, version 0.6). */
 export function shaCryptDigest(
   hash: ShaCryptHash,
@@ -59,22 +52,14 @@ export function shaCryptDigest(
   for (let bits = password.length; bits > 0; bits >>= 1) {
     first.update(bits & 1 ? alternate : password)
   }
-  let digest = first.digest()
+  const digest = first.digest()
 
   const passwordBlock = hash(repeatTo(password, password.length * password.length))
   const saltBlock = hash(repeatTo(salt, salt.length * (16 + (digest[0] as number))))
   const p = repeatTo(passwordBlock.subarray(0, size), password.length)
   const s = repeatTo(saltBlock.subarray(0, size), salt.length)
 
-  for (let round = 0; round < rounds; round++) {
-    const step = hash.create()
-    step.update(round & 1 ? p : digest)
-    if (round % 3) step.update(s)
-    if (round % 7) step.update(p)
-    step.update(round & 1 ? digest : p)
-    digest = step.digest()
-  }
-  return digest
+  return cryptRounds(hash, digest, p, s, rounds)
 }
 
 /** sha256-crypt (`$5$`) and sha512-crypt (`$6$`), as in /etc/shadow and glibc `crypt`. */

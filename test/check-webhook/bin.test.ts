@@ -1,20 +1,17 @@
 import { execFile } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
-import { afterEach, describe, expect, it } from 'vitest'
-import { REFERENCE, type RunningServer, startReferenceServer } from './reference-server'
+import { describe, expect, it } from 'vitest'
+import { REFERENCE } from './reference-server'
+import { useReferenceServer } from './run'
 
 const BIN = fileURLToPath(new URL('../../bin/corbado-webhook-check.js', import.meta.url))
 
-let server: RunningServer | undefined
-afterEach(async () => {
-  await server?.close()
-  server = undefined
-})
+const { startServer } = useReferenceServer()
 
 describe('the corbado-webhook-check bin', () => {
   it('runs the checks from any directory with secrets from the environment', async () => {
-    server = await startReferenceServer()
+    const server = await startServer()
     const env = {
       PATH: process.env.PATH,
       WEBHOOK_URL: server.url,

@@ -1,6 +1,5 @@
-import { afterEach, describe, expect, it } from 'vitest'
-import { type Faults, type RunningServer, startReferenceServer } from './reference-server'
-import { check, failedChecks, problemsOf, referenceArgs } from './run'
+import { describe, expect, it } from 'vitest'
+import { check, failedChecks, problemsOf, referenceArgs, useReferenceServer } from './run'
 
 const PANEL_CHECKS = [
   'passwordVerify accepts the valid password',
@@ -13,20 +12,11 @@ const ANSWER_CHECKS = [
   'passwordVerify answers false for the unknown user',
 ]
 
-let server: RunningServer | undefined
-afterEach(async () => {
-  await server?.close()
-  server = undefined
-})
-
-async function checkServer(faults: Faults, extra: string[] = []) {
-  server = await startReferenceServer(faults)
-  return check(referenceArgs(server.url, ['--json', ...extra]))
-}
+const { startServer, checkServer } = useReferenceServer()
 
 describe('the webhook checker', () => {
   it('passes every check against a server that follows the protocol', async () => {
-    server = await startReferenceServer()
+    const server = await startServer()
 
     const { exitCode, stdout } = await check(referenceArgs(server.url))
 
@@ -107,7 +97,7 @@ describe('the webhook checker', () => {
   })
 
   it('prints the expected and received bodies of a failure in the table', async () => {
-    server = await startReferenceServer({ isUnknownUserFound: true })
+    const server = await startServer({ isUnknownUserFound: true })
 
     const { stdout } = await check(referenceArgs(server.url))
 

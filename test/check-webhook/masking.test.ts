@@ -1,16 +1,12 @@
-import { afterEach, describe, expect, it } from 'vitest'
-import { REFERENCE, type RunningServer, startReferenceServer } from './reference-server'
-import { check } from './run'
+import { describe, expect, it } from 'vitest'
+import { REFERENCE } from './reference-server'
+import { check, useReferenceServer } from './run'
 
 // Quotes and a backslash, so the password also shows up JSON-escaped in an echoed body.
 const VALID_PASSWORD = 'sup"er\\secret-7731'
 const AUTH = `${REFERENCE.username}:${REFERENCE.password}`
 
-let server: RunningServer | undefined
-afterEach(async () => {
-  await server?.close()
-  server = undefined
-})
+const { startServer } = useReferenceServer()
 
 function argsFor(url: string, extra: string[]) {
   return [
@@ -32,7 +28,7 @@ describe('the checker output', () => {
   it.each([[[]], [['--json']]])(
     'holds no password or credential when the server echoes requests (%j)',
     async (extra) => {
-      server = await startReferenceServer({ isRequestEchoed: true })
+      const server = await startServer({ isRequestEchoed: true })
 
       const { exitCode, stdout, stderr } = await check(argsFor(server.url, extra))
 
@@ -44,7 +40,7 @@ describe('the checker output', () => {
   )
 
   it('holds no password or credential when every check passes', async () => {
-    server = await startReferenceServer()
+    const server = await startServer()
     const args = argsFor(server.url, ['--json']).map((arg) =>
       arg === VALID_PASSWORD ? REFERENCE.validPassword : arg,
     )
@@ -56,7 +52,7 @@ describe('the checker output', () => {
   })
 
   it('keeps the check names readable when a password is a word in them', async () => {
-    server = await startReferenceServer({ isRequestEchoed: true })
+    const server = await startServer({ isRequestEchoed: true })
     const args = argsFor(server.url, []).map((arg) => (arg === VALID_PASSWORD ? 'password' : arg))
 
     const { stdout } = await check(args)

@@ -1,7 +1,7 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { parseOptions } from '../../infra/check-webhook/options'
-import { REFERENCE, type RunningServer, startReferenceServer } from './reference-server'
-import { check, referenceArgs } from './run'
+import { REFERENCE } from './reference-server'
+import { check, referenceArgs, useReferenceServer } from './run'
 
 const SECRETS_ENV = {
   CHECK_VALID_USER: REFERENCE.validUser,
@@ -9,15 +9,11 @@ const SECRETS_ENV = {
   CHECK_UNKNOWN_USER: REFERENCE.unknownUser,
 }
 
-let server: RunningServer | undefined
-afterEach(async () => {
-  await server?.close()
-  server = undefined
-})
+const { startServer } = useReferenceServer()
 
 describe('the checker options', () => {
   it('reads the URL, WEBHOOK_AUTH and the test users from the environment', async () => {
-    server = await startReferenceServer()
+    const server = await startServer()
     const env = {
       ...SECRETS_ENV,
       WEBHOOK_URL: server.url,
@@ -31,7 +27,7 @@ describe('the checker options', () => {
   })
 
   it('reads the credential from WEBHOOK_USERNAME and WEBHOOK_PASSWORD', async () => {
-    server = await startReferenceServer()
+    const server = await startServer()
     const env = {
       ...SECRETS_ENV,
       WEBHOOK_USERNAME: REFERENCE.username,
@@ -44,7 +40,7 @@ describe('the checker options', () => {
   })
 
   it('prefers a flag to the environment', async () => {
-    server = await startReferenceServer()
+    const server = await startServer()
 
     const { exitCode } = await check(referenceArgs(server.url), {
       WEBHOOK_URL: 'http://127.0.0.1:1/nothing-here',

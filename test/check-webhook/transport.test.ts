@@ -1,19 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest'
-import { type Faults, type RunningServer, startReferenceServer } from './reference-server'
-import { check, failedChecks, problemsOf, referenceArgs } from './run'
+import { describe, expect, it } from 'vitest'
+import { startReferenceServer } from './reference-server'
+import { check, failedChecks, problemsOf, referenceArgs, useReferenceServer } from './run'
 
 const FIRST_CHECK = 'passwordVerify accepts the valid password'
 
-let server: RunningServer | undefined
-afterEach(async () => {
-  await server?.close()
-  server = undefined
-})
-
-async function checkServer(faults: Faults, extra: string[] = []) {
-  server = await startReferenceServer(faults)
-  return check(referenceArgs(server.url, ['--json', ...extra]))
-}
+const { checkServer } = useReferenceServer()
 
 describe('the webhook checker on the way to the webhook', () => {
   it('flags every answer slower than the budget', async () => {
@@ -46,12 +37,10 @@ describe('the webhook checker on the way to the webhook', () => {
   })
 
   it('fails every check when nothing listens at the URL', async () => {
-    server = await startReferenceServer()
-    const url = server.url
-    await server.close()
-    server = undefined
+    const closed = await startReferenceServer()
+    await closed.close()
 
-    const { exitCode, stdout } = await check(referenceArgs(url, ['--json']))
+    const { exitCode, stdout } = await check(referenceArgs(closed.url, ['--json']))
 
     expect(exitCode).toBe(1)
     expect(failedChecks(stdout)).toHaveLength(11)

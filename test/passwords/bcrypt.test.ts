@@ -1,16 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import { bcryptVerifier } from '../../shared/passwords/bcrypt'
 import { InvalidHashError } from '../../shared/passwords/verifier'
-import { type HashVector, sharedVectors } from './vectors'
+import { differsInFirst72Bytes } from './vector-suite'
+import { sharedVectors } from './vectors'
 
 const vectors = sharedVectors('bcrypt-2')
-const encoder = new TextEncoder()
-
-function differsInFirst72Bytes({ password, wrong }: HashVector): boolean {
-  const first = encoder.encode(password).slice(0, 72)
-  const second = encoder.encode(wrong).slice(0, 72)
-  return first.some((byte, i) => byte !== second[i]) || first.length !== second.length
-}
 
 describe('bcrypt verifier', () => {
   it('has vectors for $2a$, $2b$ and $2y$', () => {

@@ -1,16 +1,10 @@
 import { readFileSync } from 'node:fs'
-
-export interface HashVector {
-  format: string
-  hash: string
-  password: string
-  wrong: string
-}
+import type { PasswordVector } from './vector-suite'
 
 const vectorsUrl = new URL('../../../shared/vectors/password-hashes.json', import.meta.url)
 
 /** Hashes made by independent implementations, from the folder beside the project. */
-export function sharedVectors(formatPrefix: string): HashVector[] {
-  const { vectors } = JSON.parse(readFileSync(vectorsUrl, 'utf8')) as { vectors: HashVector[] }
+export function sharedVectors(formatPrefix: string): PasswordVector[] {
+  const { vectors } = JSON.parse(readFileSync(vectorsUrl, 'utf8')) as { vectors: PasswordVector[] }
   return vectors.filter((vector) => vector.format.startsWith(formatPrefix))
 }
