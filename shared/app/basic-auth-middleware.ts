@@ -13,7 +13,7 @@ export function requireBasicAuth(
 ): MiddlewareHandler<AppEnv> {
   const challenge = { 'WWW-Authenticate': `Basic realm="${BASIC_REALM}", charset="UTF-8"` }
 
-  return async function requireBasicAuth(c, next) {
+  return function requireBasicAuth(c, next) {
     if (!expected?.username || !expected.password) {
       throw new WebhookError(
         'credentials_not_configured',
@@ -31,6 +31,6 @@ export function requireBasicAuth(
       )
     }
 
-    await next()
+    return next()
   }
 }

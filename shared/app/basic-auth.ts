@@ -4,8 +4,9 @@ export interface WebhookCredentials {
   password: string
 }
 
-const BASIC_PREFIX = /^Basic[ ]+/i
-const BASE64_PATTERN = /^[A-Za-z0-9+/]+={0,2}$/
+const BASIC_HEADER = /^Basic +([A-Za-z0-9+/]+={0,2})\s*$/i
+// `atob` yields characters U+0000 to U+00FF, one per byte; these are the bytes above ASCII.
+const HIGH_BYTE = /[\u0080-\u00ff]/
 // ignoreBOM is the default, spelled out because the Workers types require it.
 const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false })
 
@@ -15,14 +16,12 @@ const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false })
  * for a missing or malformed header.
  */
 export function parseBasicAuth(header: string | undefined): WebhookCredentials | undefined {
-  if (!header || !BASIC_PREFIX.test(header)) return undefined
-
-  const encoded = header.replace(BASIC_PREFIX, '').trim()
-  if (!BASE64_PATTERN.test(encoded)) return undefined
+  const encoded = header === undefined ? undefined : BASIC_HEADER.exec(header)?.[1]
+  if (encoded === undefined) return undefined
 
   let decoded: string
   try {
-    decoded = decoder.decode(Uint8Array.from(atob(encoded), (char) => char.charCodeAt(0)))
+    decoded = decodeUtf8(atob(encoded))
   } catch {
     return undefined
   }
@@ -30,6 +29,16 @@ export function parseBasicAuth(header: string | undefined): WebhookCredentials |
   const colon = decoded.indexOf(':')
   if (colon < 0) return undefined
   return { username: decoded.slice(0, colon), password: decoded.slice(colon + 1) }
+}
+
+// ASCII bytes are already the text they encode, which spares the byte copy and the
+// decoder for almost every real header; only a header with UTF-8 in it is decoded.
+function decodeUtf8(binary: string): string {
+  if (!HIGH_BYTE.test(binary)) return binary
+
+  const bytes = new Uint8Array(binary.length)
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i)
+  return decoder.decode(bytes)
 }
 
 /**

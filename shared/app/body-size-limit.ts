@@ -19,12 +19,12 @@ export function bodySizeLimit(maxBytes: number): MiddlewareHandler<AppEnv> {
   }
   const streamingLimit = bodyLimit({ maxSize: maxBytes, onError: tooLarge })
 
-  return async function bodySizeLimit(c, next) {
+  return function bodySizeLimit(c, next) {
     const declared = c.req.header('Content-Length')
     if (declared === undefined || c.req.header('Transfer-Encoding') !== undefined) {
       return streamingLimit(c, next)
     }
     if (Number(declared) > maxBytes) tooLarge()
-    await next()
+    return next()
   }
 }

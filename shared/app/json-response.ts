@@ -12,14 +12,14 @@ export function jsonResponse(
   c: Context<AppEnv>,
   body: unknown,
   status: ContentfulStatusCode = 200,
-  headers: Readonly<Record<string, string>> = {},
+  headers?: Readonly<Record<string, string>>,
 ): Response {
+  const base = {
+    'Content-Type': 'application/json; charset=utf-8',
+    'X-Request-Id': c.get('requestId'),
+  }
   return new Response(JSON.stringify(body), {
     status,
-    headers: {
-      'Content-Type': 'application/json; charset=utf-8',
-      'X-Request-Id': c.get('requestId'),
-      ...headers,
-    },
+    headers: headers ? { ...base, ...headers } : base,
   })
 }

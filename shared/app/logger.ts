@@ -27,10 +27,11 @@ export function createJsonLogger(options: JsonLoggerOptions = {}): Logger {
   const threshold = LOG_LEVELS.indexOf(options.level ?? 'info')
   const write = options.write ?? ((line: string) => console.log(line))
 
-  const at = (level: Exclude<LogLevel, 'silent'>) => (entry: LogEntry) => {
-    if (LOG_LEVELS.indexOf(level) < threshold) return
-    write(JSON.stringify({ level, time: new Date().toISOString(), ...entry }))
-  }
+  const at = (level: Exclude<LogLevel, 'silent'>) =>
+    LOG_LEVELS.indexOf(level) < threshold
+      ? () => {}
+      : (entry: LogEntry) =>
+          write(JSON.stringify({ level, time: new Date().toISOString(), ...entry }))
 
   return { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') }
 }

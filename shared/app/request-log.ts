@@ -48,11 +48,18 @@ export interface RequestLine {
 }
 
 /** Writes the request's line at a level that follows its status. */
-export function writeRequestLine(logger: Logger, { startedAt, ...line }: RequestLine): void {
+export function writeRequestLine(logger: Logger, line: RequestLine): void {
   const entry = {
     msg: 'webhook request',
-    ...line,
-    durationMs: Math.round((performance.now() - startedAt) * 10) / 10,
+    requestId: line.requestId,
+    method: line.method,
+    path: line.path,
+    action: line.action,
+    callId: line.callId,
+    outcome: line.outcome,
+    status: line.status,
+    durationMs: Math.round((performance.now() - line.startedAt) * 10) / 10,
+    failure: line.failure,
   }
   if (line.status >= 500) logger.error(entry)
   else if (line.status >= 400) logger.warn(entry)
