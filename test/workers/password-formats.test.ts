@@ -25,15 +25,17 @@ describePasswordFormats('every hash format through the Worker in workerd', async
 describe('the Worker with a bad Firebase setting', () => {
   const firebaseUser = FORMAT_USERS.find((user) => user.format === 'firebase-scrypt')
   if (!firebaseUser) throw new Error('no Firebase vector')
+  const seedFirebaseUser = () =>
+    new KvTarget(kvBindingWriter(env.USERS_KV)).write(
+      parseUsers([{ username: firebaseUser.username, passwordHash: firebaseUser.hash }]).users,
+    )
 
   it.each([
     ['FIREBASE_ROUNDS', { ...FIREBASE_ENV, FIREBASE_ROUNDS: '9' }],
     ['FIREBASE_MEM_COST', { ...FIREBASE_ENV, FIREBASE_MEM_COST: '' }],
     ['FIREBASE_SIGNER_KEY', { ...FIREBASE_ENV, FIREBASE_SIGNER_KEY: 'not base64!' }],
   ])('answers passwordVerify with 500 internal_error naming %s', async (variable, settings) => {
-    await new KvTarget(kvBindingWriter(env.USERS_KV)).write(
-      parseUsers([{ username: firebaseUser.username, passwordHash: firebaseUser.hash }]).users,
-    )
+    await seedFirebaseUser()
 
     const response = await workerWith(settings)(
       passwordVerifyCall(firebaseUser.username, firebaseUser.password),
@@ -47,10 +49,12 @@ describe('the Worker with a bad Firebase setting', () => {
   })
 
   it('still answers authMethods', async () => {
+    await seedFirebaseUser()
     const bad = workerWith({ ...FIREBASE_ENV, FIREBASE_ROUNDS: 'eight' })
 
     const response = await bad(authMethodsCall(firebaseUser.username))
 
     expect(response.status).toBe(200)
+    expect((await readJson(response)).data).toEqual({ status: 'exists' })
   })
 })
