@@ -1,4 +1,6 @@
 import { isLogLevel, type LogLevel } from '../../shared/app/logger'
+import type { PasswordVerifier } from '../../shared/passwords/verifier'
+import { verifiersFromEnv } from '../../shared/passwords/verifiers-from-env'
 
 /** Where the Lambda finds its webhook credentials. */
 export type CredentialSource =
@@ -9,6 +11,8 @@ export interface AwsConfig {
   tableName: string
   logLevel: LogLevel
   credentials: CredentialSource
+  /** The defaults, and Firebase's scrypt when the four `FIREBASE_*` variables are set. */
+  verifiers: readonly PasswordVerifier[]
 }
 
 /** A setting the function cannot run with; the message names the variable. */
@@ -20,7 +24,8 @@ export class AwsConfigError extends Error {
  * Reads the function's settings from its environment. serverless.yml sets `USERS_TABLE`
  * and the two `WEBHOOK_*_PARAMETER` names; plain `WEBHOOK_USERNAME` and
  * `WEBHOOK_PASSWORD` are read only when no parameter names are set, for tests and local
- * runs. The DynamoDB endpoint comes from the SDK's own `AWS_ENDPOINT_URL_DYNAMODB`.
+ * runs. The DynamoDB endpoint comes from the SDK's own `AWS_ENDPOINT_URL_DYNAMODB`. The
+ * four `FIREBASE_*` variables turn on Firebase's scrypt (see `verifiersFromEnv`).
  */
 export function readAwsConfig(env: Readonly<Record<string, string | undefined>>): AwsConfig {
   const tableName = readVariable(env, 'USERS_TABLE')
@@ -43,7 +48,7 @@ export function readAwsConfig(env: Readonly<Record<string, string | undefined>>)
       ? { kind: 'ssm', usernameParameter, passwordParameter }
       : { kind: 'env', username: env.WEBHOOK_USERNAME, password: env.WEBHOOK_PASSWORD }
 
-  return { tableName, logLevel, credentials }
+  return { tableName, logLevel, credentials, verifiers: verifiersFromEnv(env) }
 }
 
 function readVariable(

@@ -43,6 +43,7 @@ export function createLambdaHandler(options: LambdaHandlerOptions) {
     const app = createApp({
       credentials,
       store,
+      verifiers: config.verifiers,
       logger,
       // Lambda's request id, so that `responseID` finds the call's lines in CloudWatch.
       requestId: (c) => (c.env as { lambdaContext?: Context }).lambdaContext?.awsRequestId,

@@ -3,11 +3,13 @@ import type { AppEnv } from '../../shared/app/app-env'
 import { createApp } from '../../shared/app/create-app'
 import { createJsonLogger, isLogLevel } from '../../shared/app/logger'
 import { storeFromEnv, UnconfiguredStore } from './worker-store'
+import { workerVerifiers } from './worker-verifiers'
 
 /**
  * Builds the webhook from the Worker's bindings: credentials from the secrets
  * `WEBHOOK_USERNAME` and `WEBHOOK_PASSWORD`, the store named by `USER_STORE`, the log
- * level from `LOG_LEVEL`. Missing credentials refuse every call with 401.
+ * level from `LOG_LEVEL`, Firebase's scrypt from the four `FIREBASE_*` vars and secrets.
+ * Missing credentials refuse every call with 401.
  */
 export function createWorkerApp(env: Env): Hono<AppEnv> {
   // Read as optional: secrets may be unset and vars removed from wrangler.toml.
@@ -26,6 +28,7 @@ export function createWorkerApp(env: Env): Hono<AppEnv> {
   return createApp({
     credentials: username && password ? { username, password } : undefined,
     store: 'store' in picked ? picked.store : new UnconfiguredStore(picked.problem),
+    verifiers: workerVerifiers(config, logger),
     logger,
     // Cloudflare's own id of the request, so its dashboard logs and ours share one id.
     requestId: (c) => c.req.header('cf-ray'),

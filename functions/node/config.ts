@@ -2,6 +2,8 @@ import { readFile } from 'node:fs/promises'
 import type { WebhookCredentials } from '../../shared/app/basic-auth'
 import { isLogLevel, type LogLevel } from '../../shared/app/logger'
 import { DEMO_CREDENTIALS, DEMO_USERS } from '../../shared/demo/demo-users'
+import type { PasswordVerifier } from '../../shared/passwords/verifier'
+import { verifiersFromEnv } from '../../shared/passwords/verifiers-from-env'
 import type { UserRecord } from '../../shared/store/user-store'
 import { parseUsers } from '../../shared/store/users-file'
 
@@ -11,6 +13,8 @@ export interface NodeServerConfig {
   logLevel: LogLevel
   credentials: WebhookCredentials
   users: readonly UserRecord[]
+  /** The hash formats understood: the defaults, and Firebase's with its `FIREBASE_*` settings. */
+  verifiers: readonly PasswordVerifier[]
   /** Which of the settings fell back to demo values, to say so at start. */
   isDemoCredentials: boolean
   isDemoUsers: boolean
@@ -42,6 +46,8 @@ export async function loadNodeConfig(env: NodeJS.ProcessEnv): Promise<NodeServer
   }
   const credentials = username && password ? { username, password } : DEMO_CREDENTIALS
 
+  const verifiers = verifiersFromEnv(env)
+
   const usersFile = env.USERS_FILE?.trim()
   const users = usersFile ? await loadUsersFile(usersFile) : DEMO_USERS
 
@@ -51,6 +57,7 @@ export async function loadNodeConfig(env: NodeJS.ProcessEnv): Promise<NodeServer
     logLevel,
     credentials,
     users,
+    verifiers,
     isDemoCredentials: credentials === DEMO_CREDENTIALS,
     isDemoUsers: !usersFile,
   }

@@ -1,6 +1,7 @@
 import { serve } from '@hono/node-server'
 import { createApp } from '../../shared/app/create-app'
 import { createJsonLogger } from '../../shared/app/logger'
+import { PasswordSettingError } from '../../shared/passwords/verifiers-from-env'
 import { MemoryStore } from '../../shared/store/memory-store'
 import { ConfigError, loadNodeConfig } from './config'
 import { startBanner } from './start-banner'
@@ -10,6 +11,7 @@ try {
   const app = createApp({
     credentials: config.credentials,
     store: new MemoryStore(config.users),
+    verifiers: config.verifiers,
     logger: createJsonLogger({ level: config.logLevel }),
   })
 
@@ -20,7 +22,7 @@ try {
   process.on('SIGINT', stop)
   process.on('SIGTERM', stop)
 } catch (error) {
-  if (!(error instanceof ConfigError)) throw error
+  if (!(error instanceof ConfigError || error instanceof PasswordSettingError)) throw error
   console.error(`Cannot start: ${error.message}`)
   process.exit(1)
 }

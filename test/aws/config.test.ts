@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { AwsConfigError, readAwsConfig } from '../../functions/aws/config'
+import { defaultVerifiers } from '../../shared/passwords/verifiers'
 
 describe('the Lambda configuration', () => {
   it('reads credentials from the two parameters when both names are set', () => {
@@ -14,6 +15,7 @@ describe('the Lambda configuration', () => {
       tableName: 'users',
       logLevel: 'info',
       credentials: { kind: 'ssm', usernameParameter: '/a/user', passwordParameter: '/a/password' },
+      verifiers: defaultVerifiers,
     })
   })
 

@@ -7,6 +7,7 @@ import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import tableSpec from '../../infra/dynamodb/users-table.json' with { type: 'json' }
 import { USERS_TABLE_KEY } from '../../shared/store/dynamodb-item'
+import { FIREBASE_ENV } from '../passwords/format-users'
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url))
 // `sls package` of osls takes about 4 s here and needs no AWS account or network.
@@ -36,6 +37,8 @@ beforeAll(async () => {
         AWS_REGION: 'eu-central-1',
         SLS_TELEMETRY_DISABLED: '1',
         SLS_NOTIFICATIONS_MODE: 'off',
+        // Firebase's settings, as a deploying shell holds them.
+        ...FIREBASE_ENV,
       },
     },
   )
@@ -108,6 +111,7 @@ describe('the packaged CloudFormation template', () => {
       WEBHOOK_USERNAME_PARAMETER: '/corbado-webhook/prod/webhook-username',
       WEBHOOK_PASSWORD_PARAMETER: '/corbado-webhook/prod/webhook-password',
       LOG_LEVEL: 'info',
+      ...FIREBASE_ENV,
     })
   })
 
