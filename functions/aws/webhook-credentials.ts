@@ -13,8 +13,8 @@ import type { CredentialSource } from './config'
  * their room with some to spare. A GetParameters call in the same region takes tens of ms.
  */
 export const CREDENTIALS_FETCH_BUDGET_MS = 1000
-// Two attempts of at most 300 ms to connect and 450 ms in all fit the budget, as for
-// DynamoDB (shared/store/dynamodb-client.ts).
+// Two attempts of at most 450 ms each (300 ms of that to connect) and the retry's backoff
+// fit the budget, as for DynamoDB (shared/store/dynamodb-client.ts).
 const SSM_MAX_ATTEMPTS = 2
 const SSM_CONNECTION_TIMEOUT_MS = 300
 const SSM_REQUEST_TIMEOUT_MS = 450
@@ -83,12 +83,19 @@ export function webhookCredentials(source: CredentialSource): MiddlewareObj<unkn
         clearCache(cacheKey)
         throw new WebhookError(
           'credentials_unavailable',
-          "The webhook could not read its credentials from SSM Parameter Store; check that both parameters exist in the function's region and that its role may ssm:GetParameters them.",
-          { cause: error },
+          `The webhook could not read its credentials from SSM Parameter Store within ${CREDENTIALS_FETCH_BUDGET_MS} ms; check that both parameters exist in the function's region and that its role may ssm:GetParameters them, and see the function's log line for the cause.`,
+          { cause: underlyingError(error) },
         )
       }
     },
   }
+}
+
+// Middy wraps the SDK's errors in one of its own, "Failed to resolve internal values";
+// the log line is more use naming the first of them (AccessDeniedException, say).
+function underlyingError(error: unknown): unknown {
+  const errors = (error as { cause?: { data?: unknown } } | undefined)?.cause?.data
+  return Array.isArray(errors) && errors[0] !== undefined ? errors[0] : error
 }
 
 /**

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createLambdaHandler } from '../../functions/aws/create-handler'
 import { CREDENTIALS_FETCH_BUDGET_MS } from '../../functions/aws/webhook-credentials'
 import { STORE_TIMEOUT_MS } from '../../shared/app/defaults'
@@ -49,7 +49,7 @@ afterAll(async () => {
   await dynamo.close()
 })
 
-async function handlerOn<Store extends FakeEndpoint>(parameterStore: Store) {
+async function handlerOn<Store extends FakeEndpoint>(parameterStore: Store, logLevel = 'silent') {
   parameterStores = [...parameterStores, parameterStore]
   // The SDK reads its endpoint override from here, as it would any AWS setting.
   process.env.AWS_ENDPOINT_URL_SSM = parameterStore.url
@@ -58,7 +58,7 @@ async function handlerOn<Store extends FakeEndpoint>(parameterStore: Store) {
       USERS_TABLE: table,
       WEBHOOK_USERNAME_PARAMETER: USERNAME_PARAMETER,
       WEBHOOK_PASSWORD_PARAMETER: PASSWORD_PARAMETER,
-      LOG_LEVEL: 'silent',
+      LOG_LEVEL: logLevel,
     },
     dynamoDbClient: createDynamoDbClient({ endpoint: dynamo.endpoint }),
   })
@@ -119,6 +119,25 @@ describe('webhook credentials from SSM Parameter Store', () => {
 
     expectCredentialsUnavailable(response, text)
     expect(ms).toBeLessThan(CREDENTIALS_FETCH_BUDGET_MS)
+  })
+
+  it('logs one error line naming what Parameter Store answered', async () => {
+    const { send } = await handlerOn(await startRefusingParameterStore(), 'info')
+    const lines: string[] = []
+    const spy = vi.spyOn(console, 'log').mockImplementation((line: string) => {
+      lines.push(line)
+    })
+
+    await send(authMethodsCall(EXISTING_USER))
+    spy.mockRestore()
+
+    expect(lines).toHaveLength(1)
+    expect(JSON.parse(lines[0] ?? '')).toMatchObject({
+      level: 'error',
+      outcome: 'credentials_unavailable',
+      status: 503,
+      failure: expect.stringContaining('AccessDeniedException'),
+    })
   })
 
   it('keeps the container alive when the cold-start fetch fails before any request', async () => {
