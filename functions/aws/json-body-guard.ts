@@ -49,12 +49,13 @@ export function jsonBodyGuard(
       }
       try {
         await parser.before?.(copy as Request)
-      } catch (parserError) {
+      } catch {
+        // The parser's error is dropped, not kept as the cause: its own cause holds the
+        // raw body, and so the password.
         const refusal = protocolRefusal(event)
         // Undefined when only the parser objects, being stricter than the protocol (it
         // refuses `Application/JSON`): the app decides then.
         if (refusal === undefined) return
-        refusal.cause = parserError
         return refuseBeforeApp(event, request.context, refusal, logger, startedAt)
       }
     },

@@ -24,7 +24,9 @@ export interface DynamoDbTargetOptions {
  * Writes users into the users table, one item per identifier (see
  * shared/store/dynamodb-item.ts). Items are put by key, so a second import of the same
  * file leaves the table as it was. An alias dropped from a user since the last import
- * keeps its old item: delete it by hand or import into a fresh table.
+ * keeps its old item: delete it by hand or import into a fresh table. Duplicates are
+ * refused within one file only: a later file claiming an identifier of an earlier one
+ * overwrites that identifier's item (docs/aws.md, "Importing users").
  */
 export class DynamoDbTarget implements ImportTarget {
   readonly batchSize = MAX_BATCH_ITEMS

@@ -17,7 +17,7 @@ export async function importUsers(
   file: UsersFileRows,
   target: ImportTarget,
 ): Promise<ImportSummary> {
-  const { users, refused } = parseUsers(file.rows)
+  const { users, refused } = parseUsers(file.rows, file.describeRow)
 
   try {
     for (let start = 0; start < users.length; start += target.batchSize) {

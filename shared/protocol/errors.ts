@@ -12,6 +12,7 @@ export const ERROR_STATUS = {
   action_mismatch: 400,
   body_too_large: 413,
   store_unavailable: 503,
+  credentials_unavailable: 503,
   unsupported_hash: 500,
   invalid_hash: 500,
   internal_error: 500,

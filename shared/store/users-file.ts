@@ -15,9 +15,13 @@ export interface ParsedUsers {
 /**
  * Reads the rows of a users file (already parsed from JSON or CSV) into normalized user
  * records. A bad row is refused with its index and reason and the rest are kept; so is a
- * row whose username or alias another row already claimed.
+ * row whose username or alias another row already claimed, its reason naming that row
+ * by `describeRow` (a CSV file's line, say).
  */
-export function parseUsers(rows: readonly unknown[]): ParsedUsers {
+export function parseUsers(
+  rows: readonly unknown[],
+  describeRow: (index: number) => string = (index) => `row ${index}`,
+): ParsedUsers {
   const users: UserRecord[] = []
   const refused: RefusedRow[] = []
   const claimedBy = new Map<string, number>()
@@ -26,8 +30,9 @@ export function parseUsers(rows: readonly unknown[]): ParsedUsers {
     try {
       const user = parseUserRecord(row)
       const taken = identifiersOf(user).find((id) => claimedBy.has(id))
-      if (taken !== undefined) {
-        throw new UserRecordError(`an identifier is already used by row ${claimedBy.get(taken)}`)
+      const claimant = taken === undefined ? undefined : claimedBy.get(taken)
+      if (claimant !== undefined) {
+        throw new UserRecordError(`an identifier is already used by ${describeRow(claimant)}`)
       }
       for (const id of identifiersOf(user)) claimedBy.set(id, index)
       users.push(user)

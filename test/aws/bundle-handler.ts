@@ -1,5 +1,8 @@
 import { fileURLToPath } from 'node:url'
+import { CONFORMANCE_USERS } from '../conformance/fixtures'
+import { type LocalDynamoDb, startDynalite } from './dynalite'
 import type { LambdaHandler } from './lambda-invoke'
+import { seedUsers } from './seed-users'
 
 const BUNDLE = fileURLToPath(new URL('../../dist/aws/handler.mjs', import.meta.url))
 
@@ -11,4 +14,23 @@ export async function loadBundledHandler(env: Record<string, string>): Promise<L
   Object.assign(process.env, env)
   const module = (await import(/* @vite-ignore */ BUNDLE)) as { handler: LambdaHandler }
   return module.handler
+}
+
+/**
+ * Starts dynalite with a table of the conformance users, then loads the bundle on that
+ * table with `env` besides. The caller closes `dynamo`.
+ */
+export async function loadBundleOnConformanceTable(
+  env: Record<string, string>,
+): Promise<{ handler: LambdaHandler; dynamo: LocalDynamoDb }> {
+  const dynamo = await startDynalite()
+  const table = await dynamo.createTable()
+  await seedUsers(dynamo.endpoint, table, CONFORMANCE_USERS)
+  const handler = await loadBundledHandler({
+    USERS_TABLE: table,
+    AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
+    LOG_LEVEL: 'silent',
+    ...env,
+  })
+  return { handler, dynamo }
 }

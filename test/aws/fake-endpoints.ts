@@ -1,4 +1,4 @@
-import { createServer, type Server } from 'node:http'
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 
 export interface FakeEndpoint {
@@ -42,7 +42,7 @@ export function startThrottlingDynamoDb(): Promise<FakeEndpoint> {
   return listen(server, counter)
 }
 
-/** MOCK of a DynamoDB that takes the request and never answers. */
+/** MOCK of an AWS endpoint (DynamoDB, Parameter Store) that takes the request and never answers. */
 export function startSilentEndpoint(): Promise<FakeEndpoint> {
   const counter = { count: 0 }
   const server = createServer((request) => {
@@ -50,6 +50,46 @@ export function startSilentEndpoint(): Promise<FakeEndpoint> {
     request.resume()
   })
   return listen(server, counter)
+}
+
+/**
+ * MOCK of an AWS endpoint that starts its answer and never finishes it: it sends the
+ * status line and headers, then nothing. The SDK's attempt timeouts end at the headers,
+ * so only an overall deadline stops the wait.
+ */
+export function startStallingEndpoint(): Promise<FakeEndpoint> {
+  const counter = { count: 0 }
+  const server = createServer((request, response) => {
+    counter.count += 1
+    request.resume()
+    response.writeHead(200, { 'content-type': 'application/x-amz-json-1.1' })
+    response.write('{')
+  })
+  return listen(server, counter)
+}
+
+/**
+ * MOCK of a Parameter Store that refuses the function's role, as SSM answers a
+ * `GetParameters` the role's policy does not allow.
+ */
+export function startRefusingParameterStore(): Promise<FakeEndpoint> {
+  const counter = { count: 0 }
+  const server = createServer((request, response) => {
+    counter.count += 1
+    refuseAccess(request, response)
+  })
+  return listen(server, counter)
+}
+
+function refuseAccess(request: IncomingMessage, response: ServerResponse): void {
+  request.resume()
+  response.writeHead(400, { 'content-type': 'application/x-amz-json-1.1' })
+  response.end(
+    JSON.stringify({
+      __type: 'AccessDeniedException',
+      message: 'User is not authorized to perform: ssm:GetParameters',
+    }),
+  )
 }
 
 /** A loopback URL where nothing listens: the port was free a moment ago. */
@@ -63,15 +103,22 @@ export async function closedPortUrl(): Promise<string> {
 
 /**
  * MOCK of SSM Parameter Store (no local emulator exists): answers `GetParameters` from
- * `parameters`, listing unknown names as invalid, as the real service does.
+ * `parameters`, listing unknown names as invalid, as the real service does. With
+ * `refuseFirst`, that many calls are first refused as the real service refuses a role
+ * without the grant.
  */
 export function startFakeParameterStore(
   parameters: Record<string, string>,
+  options: { refuseFirst?: number } = {},
 ): Promise<FakeEndpoint & { lastNames(): string[] }> {
   const counter = { count: 0 }
   let lastNames: string[] = []
   const server = createServer((request, response) => {
     counter.count += 1
+    if (counter.count <= (options.refuseFirst ?? 0)) {
+      refuseAccess(request, response)
+      return
+    }
     let text = ''
     request.on('data', (chunk) => {
       text += chunk

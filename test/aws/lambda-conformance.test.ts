@@ -1,13 +1,8 @@
 import { afterAll } from 'vitest'
-import {
-  CONFORMANCE_CREDENTIALS,
-  CONFORMANCE_USERS,
-  describeConformance,
-} from '../conformance/suite'
-import { loadBundledHandler } from './bundle-handler'
-import { type LocalDynamoDb, startDynalite } from './dynalite'
+import { CONFORMANCE_CREDENTIALS, describeConformance } from '../conformance/suite'
+import { loadBundleOnConformanceTable } from './bundle-handler'
+import type { LocalDynamoDb } from './dynalite'
 import { EVENT_KINDS, type LambdaHandler, lambdaTarget } from './lambda-invoke'
-import { seedUsers } from './seed-users'
 
 // One bundle, one table: every event shape below reaches the same cold-started handler.
 let dynamo: LocalDynamoDb | undefined
@@ -15,16 +10,12 @@ let handler: Promise<LambdaHandler> | undefined
 
 function bundledHandler(): Promise<LambdaHandler> {
   handler ??= (async () => {
-    dynamo = await startDynalite()
-    const table = await dynamo.createTable()
-    await seedUsers(dynamo.endpoint, table, CONFORMANCE_USERS)
-    return loadBundledHandler({
-      USERS_TABLE: table,
-      AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
+    const loaded = await loadBundleOnConformanceTable({
       WEBHOOK_USERNAME: CONFORMANCE_CREDENTIALS.username,
       WEBHOOK_PASSWORD: CONFORMANCE_CREDENTIALS.password,
-      LOG_LEVEL: 'silent',
     })
+    dynamo = loaded.dynamo
+    return loaded.handler
   })()
   return handler
 }

@@ -28,10 +28,11 @@ export function lambdaTarget(
     const text = request.body === null ? null : await request.text()
     const isBase64Encoded = Boolean(options.base64 && text)
     const body = isBase64Encoded ? Buffer.from(text ?? '').toString('base64') : text
+    const headers = withGatewayHeaders(request, text, kind)
     const event =
       kind === 'rest'
-        ? restEvent(request, body, isBase64Encoded)
-        : httpApiEvent(request, body, isBase64Encoded, kind)
+        ? restEvent(request, headers, body, isBase64Encoded)
+        : httpApiEvent(request, headers, body, isBase64Encoded, kind)
 
     const result = (await handler(event as never, lambdaContext())) as
       | APIGatewayProxyResult
@@ -40,8 +41,34 @@ export function lambdaTarget(
   }
 }
 
+// The client's address as API Gateway reports it, from the range kept for documentation.
+const CLIENT_IP = '203.0.113.7'
+const FUNCTION_URL_DOMAIN = 'abc123.lambda-url.us-east-1.on.aws'
+
+/**
+ * The request's headers as they reach the function: the client's own (with the
+ * `content-length` of the body it sent, before any base64 encoding) and those API Gateway
+ * and Function URLs set on every request, replacing any the client sent.
+ */
+function withGatewayHeaders(request: Request, text: string | null, kind: EventKind) {
+  const headers = new Headers(request.headers)
+  if (text !== null) headers.set('content-length', String(Buffer.byteLength(text)))
+  headers.set('host', domainOf(request, kind))
+  headers.set('x-amzn-trace-id', `Root=1-${Date.now().toString(16)}-${randomUUID().slice(0, 24)}`)
+  headers.set('x-forwarded-for', CLIENT_IP)
+  headers.set('x-forwarded-port', '443')
+  headers.set('x-forwarded-proto', 'https')
+  return headers
+}
+
+// API Gateway serves the webhook under a custom domain, here the request's own host.
+function domainOf(request: Request, kind: EventKind): string {
+  return kind === 'functionUrl' ? FUNCTION_URL_DOMAIN : new URL(request.url).host
+}
+
 function httpApiEvent(
   request: Request,
+  requestHeaders: Headers,
   body: string | null,
   isBase64Encoded: boolean,
   kind: EventKind,
@@ -51,7 +78,7 @@ function httpApiEvent(
   const routeKey = isFunctionUrl ? '$default' : `${request.method} ${url.pathname}`
   const headers: Record<string, string> = {}
   // Payload 2.0 lowercases header names and joins repeated headers with commas.
-  request.headers.forEach((value, name) => {
+  requestHeaders.forEach((value, name) => {
     headers[name] = value
   })
 
@@ -64,13 +91,13 @@ function httpApiEvent(
     requestContext: {
       accountId: isFunctionUrl ? 'anonymous' : '123456789012',
       apiId: 'abc123',
-      domainName: isFunctionUrl ? 'abc123.lambda-url.us-east-1.on.aws' : url.host,
+      domainName: domainOf(request, kind),
       domainPrefix: 'abc123',
       http: {
         method: request.method,
         path: url.pathname,
         protocol: 'HTTP/1.1',
-        sourceIp: '127.0.0.1',
+        sourceIp: CLIENT_IP,
         userAgent: request.headers.get('user-agent') ?? '',
       },
       requestId: randomUUID(),
@@ -86,6 +113,7 @@ function httpApiEvent(
 
 function restEvent(
   request: Request,
+  requestHeaders: Headers,
   body: string | null,
   isBase64Encoded: boolean,
 ): APIGatewayProxyEvent {
@@ -93,7 +121,7 @@ function restEvent(
   const headers: Record<string, string> = {}
   const multiValueHeaders: Record<string, string[]> = {}
   // Payload 1.0 keeps the client's spelling of header names: send them Title-Cased.
-  request.headers.forEach((value, name) => {
+  requestHeaders.forEach((value, name) => {
     const spelled = name.replace(
       /(^|-)([a-z])/g,
       (_, dash: string, c: string) => dash + c.toUpperCase(),
@@ -118,7 +146,7 @@ function restEvent(
       authorizer: undefined,
       domainName: url.host,
       httpMethod: request.method,
-      identity: { sourceIp: '127.0.0.1' } as APIGatewayProxyEvent['requestContext']['identity'],
+      identity: { sourceIp: CLIENT_IP } as APIGatewayProxyEvent['requestContext']['identity'],
       path: `/prod${url.pathname}`,
       protocol: 'HTTP/1.1',
       requestId: randomUUID(),

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process'
-import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -7,6 +7,7 @@ import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import tableSpec from '../../infra/dynamodb/users-table.json' with { type: 'json' }
 import { USERS_TABLE_KEY } from '../../shared/store/dynamodb-item'
+import { CONFORMANCE_CREDENTIALS } from '../conformance/fixtures'
 import { FIREBASE_ENV } from '../passwords/format-users'
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url))
@@ -21,8 +22,19 @@ interface Statement {
 // biome-ignore lint/suspicious/noExplicitAny: a CloudFormation template, checked by assertions.
 type Template = { Resources: Record<string, any> }
 
+// Secrets a developer may have in the shell that packages the stack; none may end up in
+// what is packaged. The username is left out: the suite's own is the service's name.
+const SECRETS_IN_SHELL = {
+  WEBHOOK_USERNAME: 'shell-webhook-username-9d2f',
+  WEBHOOK_PASSWORD: CONFORMANCE_CREDENTIALS.password,
+  AWS_ACCESS_KEY_ID: 'AKIASHELLKEY7Q3V',
+  AWS_SECRET_ACCESS_KEY: 'shell-secret-access-key-5b8e',
+}
+
 let dir: string
 let template: Template
+// Every file `sls package` wrote, as text.
+let packaged: { file: string; text: string }[]
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'sls-package-'))
@@ -37,6 +49,7 @@ beforeAll(async () => {
         AWS_REGION: 'eu-central-1',
         SLS_TELEMETRY_DISABLED: '1',
         SLS_NOTIFICATIONS_MODE: 'off',
+        ...SECRETS_IN_SHELL,
         // Firebase's settings, as a deploying shell holds them.
         ...FIREBASE_ENV,
       },
@@ -44,6 +57,10 @@ beforeAll(async () => {
   )
   template = JSON.parse(
     await readFile(join(dir, 'cloudformation-template-update-stack.json'), 'utf8'),
+  )
+  const files = (await readdir(dir)).filter((file) => file.endsWith('.json'))
+  packaged = await Promise.all(
+    files.map(async (file) => ({ file, text: await readFile(join(dir, file), 'utf8') })),
   )
 }, PACKAGE_TIMEOUT_MS)
 
@@ -83,6 +100,50 @@ describe('the packaged CloudFormation template', () => {
     const parameterArns = JSON.stringify(nonLogStatements[1]?.Resource)
     expect(parameterArns).toContain(':parameter/corbado-webhook/prod/webhook-username"')
     expect(parameterArns).toContain(':parameter/corbado-webhook/prod/webhook-password"')
+  })
+
+  it('creates no other policy, no managed policy and no parameter', () => {
+    const types = Object.values(template.Resources).map((resource) => resource.Type)
+
+    expect(types).not.toContain('AWS::IAM::Policy')
+    expect(types).not.toContain('AWS::IAM::ManagedPolicy')
+    expect(types).not.toContain('AWS::SSM::Parameter')
+    expect(resourcesOfType('AWS::IAM::Role')).toHaveLength(1)
+  })
+
+  it("lets the role write logs only to the function's own log group", () => {
+    const role = onlyResourceOfType('AWS::IAM::Role')
+    const logGroupName: string = onlyResourceOfType('AWS::Logs::LogGroup').Properties.LogGroupName
+    const statements: Statement[] = role.Properties.Policies[0].PolicyDocument.Statement
+    const logResources = statements
+      .filter((statement) => actionsOf(statement).some((action) => action.startsWith('logs:')))
+      .flatMap((statement) => [statement.Resource].flat())
+    // The pattern serverless writes covers the log groups of this stage's functions; the
+    // stack has exactly one function, whose group it names.
+    const groupArn =
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: Fn::Sub's syntax, not JavaScript's.
+      'arn:${AWS::Partition}:logs:${AWS::Region}:${AWS::AccountId}:log-group:/aws/lambda/corbado-webhook-prod*'
+
+    expect(resourcesOfType('AWS::Lambda::Function')).toHaveLength(1)
+    expect(logGroupName).toBe('/aws/lambda/corbado-webhook-prod-webhook')
+    expect(logResources).toEqual([{ 'Fn::Sub': `${groupArn}:*` }, { 'Fn::Sub': `${groupArn}:*:*` }])
+  })
+
+  it('holds no secret anywhere, in serverless.yml or in any packaged file', async () => {
+    const sources = [
+      ...packaged,
+      { file: 'serverless.yml', text: await readFile(join(ROOT, 'serverless.yml'), 'utf8') },
+    ]
+
+    expect(packaged.map(({ file }) => file)).toContain('cloudformation-template-update-stack.json')
+    for (const { file, text } of sources) {
+      for (const [name, secret] of Object.entries(SECRETS_IN_SHELL)) {
+        expect(text, `${name} in ${file}`).not.toContain(secret)
+      }
+      // The plain variables are for local runs; deployed, only the parameter names are set.
+      expect(text, file).not.toMatch(/\bWEBHOOK_(USERNAME|PASSWORD)["\s]*:/)
+      expect(text, file).not.toContain('YOUR-LONG-RANDOM-PASSWORD')
+    }
   })
 
   it('keeps the users table when the stack is removed or the table replaced', () => {

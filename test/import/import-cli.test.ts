@@ -90,6 +90,16 @@ describe('users:import --to dynamodb', () => {
     expect((await storeOf(table).findUser('bob@example.com'))?.status).toBe('blocked')
   })
 
+  it('names the other row of a duplicate identifier in a CSV file by its line', async () => {
+    const table = await dynamo.createTable()
+    const csv = 'username,aliases\n\na@example.com,jane\nb@example.com,jane\n'
+
+    const { code, output } = await runImport(table, 'users.csv', csv)
+
+    expect(code).toBe(EXIT_ROWS_REFUSED)
+    expect(output).toContain('refused line 4: an identifier is already used by line 3')
+  })
+
   it('refuses bad JSON rows by their index', async () => {
     const table = await dynamo.createTable()
     const rows = [{ username: 'a@example.com' }, { username: 'a@example.com' }, { aliases: [] }]
@@ -97,7 +107,7 @@ describe('users:import --to dynamodb', () => {
     const { code, output } = await runImport(table, 'users.json', JSON.stringify(rows))
 
     expect(code).toBe(EXIT_ROWS_REFUSED)
-    expect(output).toContain('refused index 1: an identifier is already used by row 0')
+    expect(output).toContain('refused index 1: an identifier is already used by index 0')
     expect(output).toContain('refused index 2: username')
   })
 
