@@ -78,4 +78,9 @@ report('throughput', [
     value: `${Math.round(reading.rps)} req/s (ratio ${(reading.rps / bare.rps).toFixed(2)})`,
     against: `bare Hono fixed JSON: ${Math.round(bare.rps)} req/s`,
   },
+  {
+    what: 'authMethods throughput against the server that only reads the request',
+    value: `ratio ${(webhook.rps / reading.rps).toFixed(2)}`,
+    against: `Hono reading headers and body: ${Math.round(reading.rps)} req/s`,
+  },
 ])
