@@ -1,3 +1,5 @@
+import type { PasswordVerifier } from '../../shared/passwords/verifier'
+import { defaultVerifiers } from '../../shared/passwords/verifiers'
 import { parseUsers } from '../../shared/store/users-file'
 import type { UsersFileRows } from './read-users-file'
 import type { ImportTarget } from './target'
@@ -9,15 +11,17 @@ export interface ImportSummary {
 }
 
 /**
- * Checks every row, writes the good ones to the target in batches of `target.batchSize`
+ * Checks every row, refusing one whose hash none of `verifiers` knows (the webhook's
+ * verifiers: the defaults unless a deployment lists more), writes the good ones to the target in batches of `target.batchSize`
  * and closes the target. Bad rows are refused and reported, not fatal; a write the
  * target could not complete throws.
  */
 export async function importUsers(
   file: UsersFileRows,
   target: ImportTarget,
+  verifiers: readonly PasswordVerifier[] = defaultVerifiers,
 ): Promise<ImportSummary> {
-  const { users, refused } = parseUsers(file.rows)
+  const { users, refused } = parseUsers(file.rows, { verifiers })
 
   try {
     for (let start = 0; start < users.length; start += target.batchSize) {

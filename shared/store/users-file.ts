@@ -1,3 +1,4 @@
+import type { PasswordVerifier } from '../passwords/verifier'
 import { identifiersOf, parseUserRecord, UserRecordError } from './user-record'
 import type { UserRecord } from './user-store'
 
@@ -12,12 +13,22 @@ export interface ParsedUsers {
   refused: RefusedRow[]
 }
 
+export interface ParseUsersOptions {
+  /**
+   * The verifiers the webhook will run. When given, a row whose `passwordHash` none of
+   * them `matches` is refused, so a hash that could never be checked is found at load
+   * instead of at a user's sign-in. Without it, hashes are not looked at.
+   */
+  verifiers?: readonly Pick<PasswordVerifier, 'matches'>[]
+}
+
 /**
  * Reads the rows of a users file (already parsed from JSON or CSV) into normalized user
  * records. A bad row is refused with its index and reason and the rest are kept; so is a
  * row whose username or alias another row already claimed.
  */
-export function parseUsers(rows: readonly unknown[]): ParsedUsers {
+export function parseUsers(rows: readonly unknown[], options: ParseUsersOptions = {}): ParsedUsers {
+  const { verifiers } = options
   const users: UserRecord[] = []
   const refused: RefusedRow[] = []
   const claimedBy = new Map<string, number>()
@@ -25,6 +36,10 @@ export function parseUsers(rows: readonly unknown[]): ParsedUsers {
   rows.forEach((row, index) => {
     try {
       const user = parseUserRecord(row)
+      const hash = user.passwordHash
+      if (verifiers && hash !== undefined && !verifiers.some((it) => it.matches(hash))) {
+        throw new UserRecordError('passwordHash is in a format no verifier knows')
+      }
       const taken = identifiersOf(user).find((id) => claimedBy.has(id))
       if (taken !== undefined) {
         throw new UserRecordError(`an identifier is already used by row ${claimedBy.get(taken)}`)

@@ -101,6 +101,23 @@ describe('users:import --to dynamodb', () => {
     expect(output).toContain('refused index 2: username')
   })
 
+  it('refuses a row whose hash no verifier knows, naming the row and not the hash', async () => {
+    const table = await dynamo.createTable()
+    const unknownHash = '$md6$rounds=9$c2FsdHNhbHQ$aGFzaGhhc2hoYXNo'
+    const rows = [
+      { username: 'ok@example.com', passwordHash: HASH },
+      { username: 'odd@example.com', passwordHash: unknownHash },
+    ]
+
+    const { code, output } = await runImport(table, 'users.json', JSON.stringify(rows))
+
+    expect(code).toBe(EXIT_ROWS_REFUSED)
+    expect(output).toContain('wrote 1 users')
+    expect(output).toContain('refused index 1: passwordHash is in a format no verifier knows')
+    expect(output).not.toContain('c2FsdHNhbHQ')
+    expect(await itemCount(table)).toBe(1)
+  })
+
   it('leaves the table unchanged when the same file is imported twice', async () => {
     const table = await dynamo.createTable()
     await runImport(table, 'users.csv', CSV)

@@ -62,8 +62,9 @@ export function runNodeServerToExit(env: Record<string, string>) {
 
 function stop(child: ChildProcess): Promise<void> {
   return new Promise((resolve) => {
-    if (child.exitCode !== null) return resolve()
-    child.once('exit', () => resolve())
+    // `close` comes after the output streams end, so `output()` is complete by then.
+    if (child.exitCode !== null && child.stdout?.readableEnded) return resolve()
+    child.once('close', () => resolve())
     child.kill('SIGTERM')
   })
 }
