@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util'
+import { defaultVerifiers } from '../../shared/passwords/verifiers'
 import { importUsers } from './import-users'
 import { readUsersFile } from './read-users-file'
 import { TARGETS } from './targets'
@@ -14,8 +15,13 @@ export const EXIT_OK = 0
 export const EXIT_ROWS_REFUSED = 1
 export const EXIT_FAILED = 2
 
+// Rows whose hash no built-in verifier knows are refused unless this flag is given: for a
+// verifier the deployment adds at run time, such as Firebase scrypt with its project keys.
+const KEEP_UNKNOWN_HASHES = 'keep-unknown-hashes'
+
 const USAGE = [
   'usage: npm run users:import -- --to TARGET [flags] FILE.json|FILE.csv',
+  `  --${KEEP_UNKNOWN_HASHES}: import hashes no built-in verifier knows (for one added at run time, such as Firebase scrypt)`,
   ...Object.entries(TARGETS).flatMap(([name, target]) => [
     `  --to ${name}`,
     ...Object.entries(target.flags).map(
@@ -31,7 +37,10 @@ const USAGE = [
  */
 export async function runImportCli(argv: readonly string[], out: CliOutput): Promise<number> {
   const flags = Object.values(TARGETS).flatMap((target) => Object.entries(target.flags))
-  const options: Record<string, { type: 'string' | 'boolean' }> = { to: { type: 'string' } }
+  const options: Record<string, { type: 'string' | 'boolean' }> = {
+    to: { type: 'string' },
+    [KEEP_UNKNOWN_HASHES]: { type: 'boolean' },
+  }
   for (const [name, flag] of flags) options[name] = { type: flag.type ?? 'string' }
 
   let values: Record<string, string | boolean | undefined>
@@ -60,7 +69,8 @@ export async function runImportCli(argv: readonly string[], out: CliOutput): Pro
   try {
     const rows = await readUsersFile(file)
     const target = await definition.open(values)
-    const summary = await importUsers(rows, target)
+    const verifiers = values[KEEP_UNKNOWN_HASHES] ? undefined : defaultVerifiers
+    const summary = await importUsers(rows, target, { verifiers })
 
     out.log(`wrote ${summary.written} users to ${values.to}, refused ${summary.refused.length}`)
     for (const { row, reason } of summary.refused) out.error(`refused ${row}: ${reason}`)

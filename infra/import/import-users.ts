@@ -1,6 +1,4 @@
-import type { PasswordVerifier } from '../../shared/passwords/verifier'
-import { defaultVerifiers } from '../../shared/passwords/verifiers'
-import { parseUsers } from '../../shared/store/users-file'
+import { type ParseUsersOptions, parseUsers } from '../../shared/store/users-file'
 import type { UsersFileRows } from './read-users-file'
 import type { ImportTarget } from './target'
 
@@ -11,17 +9,16 @@ export interface ImportSummary {
 }
 
 /**
- * Checks every row, refusing one whose hash none of `verifiers` knows (the webhook's
- * verifiers: the defaults unless a deployment lists more), writes the good ones to the target in batches of `target.batchSize`
- * and closes the target. Bad rows are refused and reported, not fatal; a write the
+ * Checks every row (with `options.verifiers`, also that a verifier knows its hash), writes
+ * the good ones to the target in batches of `target.batchSize` and closes the target. Bad rows are refused and reported, not fatal; a write the
  * target could not complete throws.
  */
 export async function importUsers(
   file: UsersFileRows,
   target: ImportTarget,
-  verifiers: readonly PasswordVerifier[] = defaultVerifiers,
+  options: ParseUsersOptions = {},
 ): Promise<ImportSummary> {
-  const { users, refused } = parseUsers(file.rows, { verifiers })
+  const { users, refused } = parseUsers(file.rows, options)
 
   try {
     for (let start = 0; start < users.length; start += target.batchSize) {

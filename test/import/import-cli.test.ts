@@ -118,6 +118,22 @@ describe('users:import --to dynamodb', () => {
     expect(await itemCount(table)).toBe(1)
   })
 
+  it('imports a hash no built-in verifier knows with --keep-unknown-hashes', async () => {
+    const table = await dynamo.createTable()
+    const file = join(dir, 'firebase.json')
+    const hash = '$firebase-scrypt$c2FsdA==$aGFzaA=='
+    await writeFile(file, JSON.stringify([{ username: 'fb@example.com', passwordHash: hash }]))
+    const args = ['--to', 'dynamodb', '--table', table, '--endpoint', dynamo.endpoint]
+
+    const code = await runImportCli([...args, '--keep-unknown-hashes', file], {
+      log: () => {},
+      error: () => {},
+    })
+
+    expect(code).toBe(EXIT_OK)
+    expect((await storeOf(table).findUser('fb@example.com'))?.passwordHash).toBe(hash)
+  })
+
   it('leaves the table unchanged when the same file is imported twice', async () => {
     const table = await dynamo.createTable()
     await runImport(table, 'users.csv', CSV)
