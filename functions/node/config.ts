@@ -14,6 +14,8 @@ export interface NodeServerConfig {
   logLevel: LogLevel
   credentials: WebhookCredentials
   users: readonly UserRecord[]
+  /** The hash formats the server understands; users' hashes are checked against them. */
+  verifiers: readonly PasswordVerifier[]
   /** `TIMING_HASH`: the hash `passwordVerify` checks for unknown users; see `AppOptions`. */
   timingHash: string | undefined
   /** Which of the settings fell back to demo values, to say so at start. */
@@ -53,10 +55,11 @@ export async function loadNodeConfig(env: NodeJS.ProcessEnv): Promise<NodeServer
     )
   }
   const credentials = username && password ? { username, password } : DEMO_CREDENTIALS
-  const users = usersFile ? await loadUsersFile(usersFile) : DEMO_USERS
 
+  const verifiers = defaultVerifiers
+  const users = usersFile ? await loadUsersFile(usersFile, verifiers) : DEMO_USERS
   const timingHash = env.TIMING_HASH?.trim() || undefined
-  if (timingHash && !defaultVerifiers.some((verifier) => verifier.matches(timingHash))) {
+  if (timingHash && !verifiers.some((verifier) => verifier.matches(timingHash))) {
     throw new ConfigError('TIMING_HASH is in a format no verifier knows.')
   }
 
@@ -66,6 +69,7 @@ export async function loadNodeConfig(env: NodeJS.ProcessEnv): Promise<NodeServer
     logLevel,
     credentials,
     users,
+    verifiers,
     timingHash,
     isDemoCredentials: credentials === DEMO_CREDENTIALS,
     isDemoUsers: !usersFile,

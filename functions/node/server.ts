@@ -15,6 +15,7 @@ try {
     credentials: config.credentials,
     store: new MemoryStore(config.users),
     logger,
+    verifiers: config.verifiers,
     timingHash: config.timingHash,
   }
   const app = createApp(options)

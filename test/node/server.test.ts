@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { afterAll, describe, expect, it } from 'vitest'
-import { DEMO_USERS } from '../../shared/demo/demo-users'
+import { DEMO_CREDENTIALS, DEMO_USERS } from '../../shared/demo/demo-users'
 import { passwordVerifyCall } from '../conformance/requests'
 import {
   CONFORMANCE_CREDENTIALS,
@@ -70,6 +70,19 @@ describe('Node server start', () => {
 
     expect(server.output()).toContain('existing@existing.com / supersecret')
     expect(JSON.parse(stdout)).toEqual({ responseID: expect.any(String), data: { success: true } })
+  })
+
+  it('runs on the demo credentials with HOST on another loopback address', async () => {
+    const server = await start({ HOST: '127.0.0.2' })
+
+    const request = passwordVerifyCall('existing@existing.com', 'supersecret', {
+      credentials: DEMO_CREDENTIALS,
+    })
+
+    const response = await forwardTo(server.url)(request)
+
+    expect(server.url).toMatch(/^http:\/\/127\.0\.0\.2:\d+$/)
+    expect((await response.json()).data).toEqual({ success: true })
   })
 
   it('does not print credentials that come from the environment', async () => {

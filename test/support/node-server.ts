@@ -36,7 +36,7 @@ export function startNodeServer(env: Record<string, string>): Promise<RunningSer
       reject(new Error(`server did not start:\n${output()}`))
     }, STARTUP_TIMEOUT_MS)
     child.stderr.on('data', () => {
-      const match = /listening on (http:\/\/[\d.]+:\d+)/.exec(output())
+      const match = /listening on (http:\/\/(?:[\d.]+|\[[\da-f:]+\]|localhost):\d+)/.exec(output())
       if (!match) return
       clearTimeout(timer)
       resolve({ url: match[1] as string, output, stop: () => stop(child) })
