@@ -185,7 +185,7 @@ function malformedCall(methods: fc.Arbitrary<string>, options: { withStoreDown?:
 }
 
 /**
- * A passwordVerify call that carries `secret` in a valid envelope, mostly for a known
+ * A passwordVerify call that carries `secret` in a valid envelope, half the time for a known
  * user and mostly with the right headers, so it reaches the password check.
  */
 export function secretCall(methods: fc.Arbitrary<string>) {
