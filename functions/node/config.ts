@@ -28,7 +28,11 @@ export class ConfigError extends Error {
   override readonly name = 'ConfigError'
 }
 
-/** Reads the local server's settings from the environment, with demo fallbacks. */
+/**
+ * Reads the local server's settings from the environment. Without settings it runs on
+ * the demo users and the public demo credentials; those credentials are refused once
+ * real users (`USERS_FILE`) or a non-loopback `HOST` could be reached with them.
+ */
 export async function loadNodeConfig(env: NodeJS.ProcessEnv): Promise<NodeServerConfig> {
   const port = Number(env.PORT?.trim() || 3000)
   if (!Number.isInteger(port) || port < 0 || port > 65_535) {
