@@ -3,9 +3,11 @@ import type { WebhookCredentials } from '../../shared/app/basic-auth'
 import { isLogLevel, type LogLevel } from '../../shared/app/logger'
 import { DEMO_CREDENTIALS, DEMO_USERS } from '../../shared/demo/demo-users'
 import type { PasswordVerifier } from '../../shared/passwords/verifier'
+import { defaultVerifiers } from '../../shared/passwords/verifiers'
 import { verifiersFromEnv } from '../../shared/passwords/verifiers-from-env'
 import type { UserRecord } from '../../shared/store/user-store'
 import { parseUsers } from '../../shared/store/users-file'
+import { jsonErrorPosition } from './json-error-position'
 
 export interface NodeServerConfig {
   port: number
@@ -13,8 +15,10 @@ export interface NodeServerConfig {
   logLevel: LogLevel
   credentials: WebhookCredentials
   users: readonly UserRecord[]
-  /** The hash formats understood: the defaults, and Firebase's with its `FIREBASE_*` settings. */
+  /** The hash formats the server understands; users' hashes are checked against them. */
   verifiers: readonly PasswordVerifier[]
+  /** `TIMING_HASH`: the hash `passwordVerify` checks for unknown users; see `AppOptions`. */
+  timingHash: string | undefined
   /** Which of the settings fell back to demo values, to say so at start. */
   isDemoCredentials: boolean
   isDemoUsers: boolean
@@ -25,7 +29,11 @@ export class ConfigError extends Error {
   override readonly name = 'ConfigError'
 }
 
-/** Reads the local server's settings from the environment, with demo fallbacks. */
+/**
+ * Reads the local server's settings from the environment. Without settings it runs on
+ * the demo users and the public demo credentials; those credentials are refused once
+ * real users (`USERS_FILE`) or a non-loopback `HOST` could be reached with them.
+ */
 export async function loadNodeConfig(env: NodeJS.ProcessEnv): Promise<NodeServerConfig> {
   const port = Number(env.PORT?.trim() || 3000)
   if (!Number.isInteger(port) || port < 0 || port > 65_535) {
@@ -44,27 +52,48 @@ export async function loadNodeConfig(env: NodeJS.ProcessEnv): Promise<NodeServer
       'Set both WEBHOOK_USERNAME and WEBHOOK_PASSWORD, or neither for demo ones.',
     )
   }
+  const usersFile = env.USERS_FILE?.trim()
+  const host = env.HOST?.trim() || '127.0.0.1'
+  if (!(username && password) && (usersFile || !isLoopback(host))) {
+    throw new ConfigError(
+      `Set WEBHOOK_USERNAME and WEBHOOK_PASSWORD: the demo credentials are public, so they are used only without USERS_FILE and with HOST on loopback (now ${usersFile ? 'USERS_FILE is set' : `HOST is ${host}`}).`,
+    )
+  }
   const credentials = username && password ? { username, password } : DEMO_CREDENTIALS
 
   const verifiers = verifiersFromEnv(env)
-
-  const usersFile = env.USERS_FILE?.trim()
-  const users = usersFile ? await loadUsersFile(usersFile) : DEMO_USERS
+  const users = usersFile ? await loadUsersFile(usersFile, verifiers) : DEMO_USERS
+  const timingHash = env.TIMING_HASH?.trim() || undefined
+  if (timingHash && !verifiers.some((verifier) => verifier.matches(timingHash))) {
+    throw new ConfigError('TIMING_HASH is in a format no verifier knows.')
+  }
 
   return {
     port,
-    host: env.HOST?.trim() || '127.0.0.1',
+    host,
     logLevel,
     credentials,
     users,
     verifiers,
+    timingHash,
     isDemoCredentials: credentials === DEMO_CREDENTIALS,
     isDemoUsers: !usersFile,
   }
 }
 
-/** Reads a JSON users file, refusing it whole if any row is bad, naming each bad row. */
-export async function loadUsersFile(path: string): Promise<UserRecord[]> {
+/** Whether `host` only accepts connections from this machine. */
+function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host)
+}
+
+/**
+ * Reads a JSON users file, refusing it whole if any row is bad, naming each bad row. A
+ * row whose hash none of `verifiers` knows is bad too: it could never sign in.
+ */
+export async function loadUsersFile(
+  path: string,
+  verifiers: readonly PasswordVerifier[] = defaultVerifiers,
+): Promise<UserRecord[]> {
   let text: string
   try {
     text = await readFile(path, 'utf8')
@@ -75,14 +104,17 @@ export async function loadUsersFile(path: string): Promise<UserRecord[]> {
   let rows: unknown
   try {
     rows = JSON.parse(text)
-  } catch (error) {
-    throw new ConfigError(`USERS_FILE ${path} is not valid JSON.`, { cause: error })
+  } catch {
+    // The parser's own message may quote the text around the fault: a hash, perhaps.
+    const at = jsonErrorPosition(text)
+    const place = at ? ` at line ${at.line}, column ${at.column}` : ''
+    throw new ConfigError(`USERS_FILE ${path} is not valid JSON${place}.`)
   }
   if (!Array.isArray(rows)) {
     throw new ConfigError(`USERS_FILE ${path} must hold a JSON array of users.`)
   }
 
-  const { users, refused } = parseUsers(rows)
+  const { users, refused } = parseUsers(rows, { verifiers })
   if (refused.length > 0) {
     const lines = refused.map((row) => `  row ${row.index}: ${row.reason}`).join('\n')
     throw new ConfigError(`USERS_FILE ${path} has ${refused.length} bad row(s):\n${lines}`)

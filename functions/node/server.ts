@@ -1,22 +1,33 @@
 import { serve } from '@hono/node-server'
-import { createApp } from '../../shared/app/create-app'
+import { type AppOptions, createApp } from '../../shared/app/create-app'
+import { TIMING_HASH } from '../../shared/app/defaults'
 import { createJsonLogger } from '../../shared/app/logger'
 import { PasswordSettingError } from '../../shared/passwords/verifiers-from-env'
 import { MemoryStore } from '../../shared/store/memory-store'
 import { ConfigError, loadNodeConfig } from './config'
 import { startBanner } from './start-banner'
+import { timingHashMismatch } from './timing-hash-check'
 
 try {
   const config = await loadNodeConfig(process.env)
-  const app = createApp({
+  const logger = createJsonLogger({ level: config.logLevel })
+  const options: AppOptions = {
     credentials: config.credentials,
     store: new MemoryStore(config.users),
+    logger,
     verifiers: config.verifiers,
-    logger: createJsonLogger({ level: config.logLevel }),
-  })
+    timingHash: config.timingHash,
+  }
+  const app = createApp(options)
 
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     console.error(startBanner(config, info.port))
+    const mismatch = timingHashMismatch(
+      config.users,
+      options.timingHash ?? TIMING_HASH,
+      config.verifiers,
+    )
+    if (mismatch) logger.warn({ msg: mismatch })
   })
   const stop = () => server.close(() => process.exit(0))
   process.on('SIGINT', stop)

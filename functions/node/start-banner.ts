@@ -5,7 +5,8 @@ import type { NodeServerConfig } from './config'
  * public anyway; credentials from the environment never are.
  */
 export function startBanner(config: NodeServerConfig, port: number): string {
-  const url = `http://${config.host}:${port}`
+  const host = config.host.includes(':') ? `[${config.host}]` : config.host
+  const url = `http://${host}:${port}`
   const lines = [`Corbado webhook listening on ${url}/webhook (${config.users.length} users)`]
 
   if (config.isDemoUsers) {

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util'
+import { verifiersFromEnv } from '../../shared/passwords/verifiers-from-env'
 import { importUsers } from './import-users'
 import { readUsersFile } from './read-users-file'
 import { TARGETS } from './targets'
@@ -14,8 +15,14 @@ export const EXIT_OK = 0
 export const EXIT_ROWS_REFUSED = 1
 export const EXIT_FAILED = 2
 
+// Rows whose hash no verifier knows are refused unless this flag is given. The verifiers
+// are the built-in ones and, when the shell has its FIREBASE_* settings, Firebase scrypt,
+// as the deployment will run them; the flag is for a verifier a fork adds in code.
+const KEEP_UNKNOWN_HASHES = 'keep-unknown-hashes'
+
 const USAGE = [
   'usage: npm run users:import -- --to TARGET [flags] FILE.json|FILE.csv',
+  `  --${KEEP_UNKNOWN_HASHES}: import hashes no verifier knows (for one a fork adds in code); Firebase scrypt hashes need the FIREBASE_* settings in the shell instead`,
   ...Object.entries(TARGETS).flatMap(([name, target]) => [
     `  --to ${name}`,
     ...Object.entries(target.flags).map(
@@ -31,7 +38,10 @@ const USAGE = [
  */
 export async function runImportCli(argv: readonly string[], out: CliOutput): Promise<number> {
   const flags = Object.values(TARGETS).flatMap((target) => Object.entries(target.flags))
-  const options: Record<string, { type: 'string' | 'boolean' }> = { to: { type: 'string' } }
+  const options: Record<string, { type: 'string' | 'boolean' }> = {
+    to: { type: 'string' },
+    [KEEP_UNKNOWN_HASHES]: { type: 'boolean' },
+  }
   for (const [name, flag] of flags) options[name] = { type: flag.type ?? 'string' }
 
   let values: Record<string, string | boolean | undefined>
@@ -60,7 +70,8 @@ export async function runImportCli(argv: readonly string[], out: CliOutput): Pro
   try {
     const rows = await readUsersFile(file)
     const target = await definition.open(values)
-    const summary = await importUsers(rows, target)
+    const verifiers = values[KEEP_UNKNOWN_HASHES] ? undefined : verifiersFromEnv(process.env)
+    const summary = await importUsers(rows, target, { verifiers })
 
     out.log(`wrote ${summary.written} users to ${values.to}, refused ${summary.refused.length}`)
     for (const { row, reason } of summary.refused) out.error(`refused ${row}: ${reason}`)

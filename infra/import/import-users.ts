@@ -1,4 +1,4 @@
-import { parseUsers } from '../../shared/store/users-file'
+import { type ParseUsersOptions, parseUsers } from '../../shared/store/users-file'
 import type { UsersFileRows } from './read-users-file'
 import type { ImportTarget } from './target'
 
@@ -9,15 +9,16 @@ export interface ImportSummary {
 }
 
 /**
- * Checks every row, writes the good ones to the target in batches of `target.batchSize`
- * and closes the target. Bad rows are refused and reported, not fatal; a write the
+ * Checks every row (with `options.verifiers`, also that a verifier knows its hash), writes
+ * the good ones to the target in batches of `target.batchSize` and closes the target. Bad rows are refused and reported, not fatal; a write the
  * target could not complete throws.
  */
 export async function importUsers(
   file: UsersFileRows,
   target: ImportTarget,
+  options: ParseUsersOptions = {},
 ): Promise<ImportSummary> {
-  const { users, refused } = parseUsers(file.rows, file.describeRow)
+  const { users, refused } = parseUsers(file.rows, { ...options, describeRow: file.describeRow })
 
   try {
     for (let start = 0; start < users.length; start += target.batchSize) {

@@ -1,5 +1,6 @@
 import { createApp } from '../../shared/app/create-app'
 import { MemoryStore } from '../../shared/store/memory-store'
+import { StoreError, type UserStore } from '../../shared/store/user-store'
 import { parseUsers } from '../../shared/store/users-file'
 import {
   CONFORMANCE_CREDENTIALS,
@@ -7,10 +8,25 @@ import {
   describeConformance,
 } from '../conformance/suite'
 
-describeConformance('Hono app with the in-memory store', () => {
-  const app = createApp({
-    credentials: CONFORMANCE_CREDENTIALS,
-    store: new MemoryStore(parseUsers(CONFORMANCE_USERS).users),
-  })
-  return async (request) => app.fetch(request)
-})
+const seededStore = () => new MemoryStore(parseUsers(CONFORMANCE_USERS).users)
+
+// A named mock: no real store can be made to fail every lookup on command.
+const failingStore: UserStore = {
+  findUser: () => Promise.reject(new StoreError('injected failure')),
+}
+
+function target(app: ReturnType<typeof createApp>) {
+  return async (request: Request) => app.fetch(request)
+}
+
+describeConformance(
+  'Hono app with the in-memory store',
+  () => target(createApp({ credentials: CONFORMANCE_CREDENTIALS, store: seededStore() })),
+  {
+    faults: {
+      storeUnavailable: () =>
+        target(createApp({ credentials: CONFORMANCE_CREDENTIALS, store: failingStore })),
+      withoutCredentials: () => target(createApp({ credentials: undefined, store: seededStore() })),
+    },
+  },
+)

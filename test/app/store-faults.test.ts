@@ -1,8 +1,15 @@
 import { describe, expect, it } from 'vitest'
 import { createApp } from '../../shared/app/create-app'
+import { STORE_TIMEOUT_MS } from '../../shared/app/defaults'
+import { MemoryStore } from '../../shared/store/memory-store'
 import { StoreError, type UserStore } from '../../shared/store/user-store'
-import { CONFORMANCE_CREDENTIALS } from '../conformance/fixtures'
+import { parseUsers } from '../../shared/store/users-file'
+import { CONFORMANCE_CREDENTIALS, CONFORMANCE_USERS, PASSWORD } from '../conformance/fixtures'
 import { authMethodsCall, passwordVerifyCall } from '../conformance/requests'
+import { readJson } from '../conformance/target'
+
+// Scheduling slack on a loaded machine; the protocol's own deadline is STORE_TIMEOUT_MS.
+const MARGIN_MS = 250
 
 // Named mocks: a real store cannot be made to fail or hang on command.
 const failingStore: UserStore = {
@@ -10,7 +17,16 @@ const failingStore: UserStore = {
     throw new StoreError('connection refused')
   },
 }
-const hangingStore: UserStore = { findUser: () => new Promise(() => {}) }
+
+/** The real in-memory store behind a switch that makes every lookup hang while it is on. */
+function switchableStore() {
+  const real = new MemoryStore(parseUsers(CONFORMANCE_USERS).users)
+  const state = { isHanging: true }
+  const store: UserStore = {
+    findUser: (identifier) => (state.isHanging ? new Promise(() => {}) : real.findUser(identifier)),
+  }
+  return { store, state }
+}
 
 describe('store faults', () => {
   it('answers 503 when the store throws, for both actions', async () => {
@@ -26,16 +42,45 @@ describe('store faults', () => {
     })
   })
 
-  it('answers 503 once the store misses its deadline', async () => {
-    const app = createApp({
-      credentials: CONFORMANCE_CREDENTIALS,
-      store: hangingStore,
-      storeTimeoutMs: 50,
-    })
+  it.each([
+    ['authMethods', () => authMethodsCall('existing@existing.com')],
+    ['passwordVerify', () => passwordVerifyCall('existing@existing.com', PASSWORD)],
+  ])(
+    'answers %s with 503 once a hanging store misses its deadline, not before',
+    async (_, call) => {
+      const { store } = switchableStore()
+      const app = createApp({ credentials: CONFORMANCE_CREDENTIALS, store })
 
-    const response = await app.fetch(authMethodsCall('existing@existing.com'))
+      const startedAt = performance.now()
+      const response = await app.fetch(call())
+      const elapsedMs = performance.now() - startedAt
 
-    expect(response.status).toBe(503)
+      expect(response.status).toBe(503)
+      expect((await readJson(response)).error.code).toBe('store_unavailable')
+      expect(elapsedMs).toBeGreaterThanOrEqual(STORE_TIMEOUT_MS - 5)
+      expect(elapsedMs).toBeLessThan(STORE_TIMEOUT_MS + MARGIN_MS)
+    },
+  )
+
+  it('answers right again once a store that hung recovers', async () => {
+    const { store, state } = switchableStore()
+    const app = createApp({ credentials: CONFORMANCE_CREDENTIALS, store, storeTimeoutMs: 50 })
+
+    const during = await Promise.all([
+      app.fetch(authMethodsCall('existing@existing.com')),
+      app.fetch(passwordVerifyCall('existing@existing.com', PASSWORD)),
+    ])
+    state.isHanging = false
+    const exists = await readJson(await app.fetch(authMethodsCall('existing@existing.com')))
+    const unknown = await readJson(await app.fetch(authMethodsCall('nobody@example.com')))
+    const verified = await readJson(
+      await app.fetch(passwordVerifyCall('existing@existing.com', PASSWORD)),
+    )
+
+    expect(during.map((response) => response.status)).toEqual([503, 503])
+    expect(exists.data).toEqual({ status: 'exists' })
+    expect(unknown.data).toEqual({ status: 'not_exists' })
+    expect(verified.data).toEqual({ success: true })
   })
 
   it('does not leak the cause of a store failure to the caller', async () => {

@@ -32,6 +32,19 @@ describe('the webhook checker', () => {
     expect(failedChecks(stdout)).toEqual(['authMethods answers not_exists for the unknown user'])
   })
 
+  it('fails both unknown-user checks when the server answers 404 for the unknown user', async () => {
+    const { exitCode, stdout } = await checkServer({ unknownUserStatus: 404 })
+
+    expect(exitCode).toBe(1)
+    expect(failedChecks(stdout)).toEqual([
+      'authMethods answers not_exists for the unknown user',
+      'passwordVerify answers false for the unknown user',
+    ])
+    expect(problemsOf(stdout, 'authMethods answers not_exists for the unknown user')[0]).toBe(
+      'status 404, expected 200',
+    )
+  })
+
   it('fails both credential checks when the server asks for no credentials', async () => {
     const { exitCode, stdout } = await checkServer({ isAuthSkipped: true })
 

@@ -14,8 +14,12 @@ export const REFERENCE = {
 /** Ways to break the reference server, one per fault the checker must catch. */
 export interface Faults {
   isUnknownUserFound?: boolean
+  /** Answers every call about the unknown user with this status and an error body. */
+  unknownUserStatus?: number
   isAuthSkipped?: boolean
   delayMs?: number
+  /** Delays only the POSTs whose X-Corbado-Action is `action`. */
+  slowAction?: { action: string; delayMs: number }
   isBodyText?: boolean
   isResponseIdOmitted?: boolean
   /** Refuses wrong credentials with 401 but without WWW-Authenticate. */
@@ -59,7 +63,12 @@ async function answer(
   response: ServerResponse,
   faults: Faults,
 ) {
-  if (faults.delayMs) await new Promise((resolve) => setTimeout(resolve, faults.delayMs))
+  if (faults.delayMs) await sleep(faults.delayMs)
+  const { slowAction } = faults
+  const action = request.headers['x-corbado-action']
+  if (slowAction && request.method === 'POST' && action === slowAction.action) {
+    await sleep(slowAction.delayMs)
+  }
   if (faults.redirectTo) {
     response.writeHead(308, { Location: faults.redirectTo })
     return response.end()
@@ -75,7 +84,6 @@ async function answer(
     if (!faults.isChallengeOmitted) response.setHeader('WWW-Authenticate', 'Basic realm="webhook"')
     return refuse(response, 401, 'unauthorized')
   }
-  const action = request.headers['x-corbado-action']
   if (action !== 'authMethods' && action !== 'passwordVerify') {
     return refuse(response, 400, 'invalid_action')
   }
@@ -84,6 +92,9 @@ async function answer(
   if (body.action !== action && !faults.isBodyActionIgnored)
     return refuse(response, 400, 'action_mismatch')
   const { data } = body
+  if (faults.unknownUserStatus && data.username === REFERENCE.unknownUser) {
+    return refuse(response, faults.unknownUserStatus, 'not_found')
+  }
   const isKnown = data.username === REFERENCE.validUser || !!faults.isUnknownUserFound
   const result =
     action === 'authMethods'
@@ -96,6 +107,10 @@ async function answer(
   }
   const responseID = faults.isResponseIdOmitted ? undefined : randomUUID()
   send(response, 200, { responseID, data: result })
+}
+
+function sleep(ms: number) {
+  return new Promise((resolve) => setTimeout(resolve, ms))
 }
 
 function refuse(response: ServerResponse, status: number, code: string) {

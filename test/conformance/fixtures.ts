@@ -9,6 +9,9 @@ export const CONFORMANCE_CREDENTIALS: WebhookCredentials = {
 // bcrypt cost 4 of "supersecret": the lowest cost keeps the suite fast.
 const SUPERSECRET_HASH = '$2b$04$b5/CwNDuHMWtLRhRscesW.vTvtd6ce5pqA92jrybyLW8GwxWter1W'
 
+/** The one user whose stored hash no verifier knows. */
+export const UNSUPPORTED_HASH_USER = 'unsupported@existing.com'
+
 /**
  * The users file every conformance target is seeded with, as a user would write it:
  * identifiers are deliberately not normalized, so seeding must normalize them.
@@ -22,7 +25,7 @@ export const CONFORMANCE_USERS = [
   { username: 'blocked@existing.com', passwordHash: SUPERSECRET_HASH, status: 'blocked' },
   { username: 'passwordless@existing.com', status: 'active' },
   { username: 'LegacyName', passwordHash: SUPERSECRET_HASH, status: 'active' },
-  { username: 'unsupported@existing.com', passwordHash: '$unknown$c2FsdA$aGFzaA' },
+  { username: UNSUPPORTED_HASH_USER, passwordHash: '$unknown$c2FsdA$aGFzaA' },
   {
     username: 'badcost@existing.com',
     passwordHash: `$2b$31$${'a'.repeat(53)}`,

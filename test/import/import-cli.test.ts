@@ -4,11 +4,12 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { ScanCommand } from '@aws-sdk/client-dynamodb'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { EXIT_FAILED, EXIT_OK, EXIT_ROWS_REFUSED, runImportCli } from '../../infra/import/cli'
 import { createDynamoDbClient } from '../../shared/store/dynamodb-client'
 import { DynamoDbStore } from '../../shared/store/dynamodb-store'
 import { type LocalDynamoDb, startDynalite } from '../aws/dynalite'
+import { FIREBASE_ENV, FORMAT_USERS } from '../passwords/format-users'
 
 const HASH = '$2b$10$WjX.C73GxmE7I0QFO8GlsOOm1yvsniuCQtruV.4eD5iK9wZRED2xG'
 
@@ -18,6 +19,10 @@ let dir: string
 beforeAll(async () => {
   dynamo = await startDynalite()
   dir = await mkdtemp(join(tmpdir(), 'import-'))
+})
+
+afterEach(() => {
+  vi.unstubAllEnvs()
 })
 
 afterAll(async () => {
@@ -109,6 +114,53 @@ describe('users:import --to dynamodb', () => {
     expect(code).toBe(EXIT_ROWS_REFUSED)
     expect(output).toContain('refused index 1: an identifier is already used by index 0')
     expect(output).toContain('refused index 2: username')
+  })
+
+  it('refuses a row whose hash no verifier knows, naming the row and not the hash', async () => {
+    const table = await dynamo.createTable()
+    const unknownHash = '$md6$rounds=9$c2FsdHNhbHQ$aGFzaGhhc2hoYXNo'
+    const rows = [
+      { username: 'ok@example.com', passwordHash: HASH },
+      { username: 'odd@example.com', passwordHash: unknownHash },
+    ]
+
+    const { code, output } = await runImport(table, 'users.json', JSON.stringify(rows))
+
+    expect(code).toBe(EXIT_ROWS_REFUSED)
+    expect(output).toContain('wrote 1 users')
+    expect(output).toContain('refused index 1: passwordHash is in a format no verifier knows')
+    expect(output).not.toContain('c2FsdHNhbHQ')
+    expect(await itemCount(table)).toBe(1)
+  })
+
+  it('imports a Firebase scrypt hash when the shell has the FIREBASE_* settings', async () => {
+    const table = await dynamo.createTable()
+    const firebase = FORMAT_USERS.find((user) => user.format === 'firebase-scrypt')
+    const rows = JSON.stringify([{ username: 'fb@example.com', passwordHash: firebase?.hash }])
+    const without = await runImport(table, 'firebase.json', rows)
+    for (const [name, value] of Object.entries(FIREBASE_ENV)) vi.stubEnv(name, value)
+
+    const withSettings = await runImport(table, 'firebase.json', rows)
+
+    expect(without.code).toBe(EXIT_ROWS_REFUSED)
+    expect(withSettings.code).toBe(EXIT_OK)
+    expect((await storeOf(table).findUser('fb@example.com'))?.passwordHash).toBe(firebase?.hash)
+  })
+
+  it('imports a hash no verifier knows with --keep-unknown-hashes', async () => {
+    const table = await dynamo.createTable()
+    const file = join(dir, 'forked.json')
+    const hash = '$md6$rounds=9$c2FsdA$aGFzaA'
+    await writeFile(file, JSON.stringify([{ username: 'fb@example.com', passwordHash: hash }]))
+    const args = ['--to', 'dynamodb', '--table', table, '--endpoint', dynamo.endpoint]
+
+    const code = await runImportCli([...args, '--keep-unknown-hashes', file], {
+      log: () => {},
+      error: () => {},
+    })
+
+    expect(code).toBe(EXIT_OK)
+    expect((await storeOf(table).findUser('fb@example.com'))?.passwordHash).toBe(hash)
   })
 
   it('leaves the table unchanged when the same file is imported twice', async () => {

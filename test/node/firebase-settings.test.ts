@@ -50,13 +50,13 @@ describe("the Node server's Firebase settings", () => {
     expect((await readJson(wrong)).data).toEqual({ success: false })
   })
 
-  it('answers 500 unsupported_hash for a Firebase hash without the settings', async () => {
-    const server = await serverWith({})
+  it('refuses to start on a Firebase-hashed user without the settings, naming the row', async () => {
+    const { code, output } = await runNodeServerToExit(BASE_ENV)
 
-    const response = await server(passwordVerifyCall(firebaseUser.username, firebaseUser.password))
-
-    expect(response.status).toBe(500)
-    expect((await readJson(response)).error.code).toBe('unsupported_hash')
+    expect(code).toBe(1)
+    expect(output).toContain('row 0')
+    expect(output).toContain('no verifier knows')
+    expect(output).not.toContain(firebaseUser.hash)
   })
 
   it.each([

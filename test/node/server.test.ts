@@ -1,12 +1,16 @@
+import { execFile } from 'node:child_process'
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { promisify } from 'node:util'
 import { afterAll, describe, expect, it } from 'vitest'
+import { DEMO_CREDENTIALS, DEMO_USERS } from '../../shared/demo/demo-users'
 import { passwordVerifyCall } from '../conformance/requests'
 import {
   CONFORMANCE_CREDENTIALS,
   CONFORMANCE_USERS,
   describeConformance,
+  UNSUPPORTED_HASH_USER,
 } from '../conformance/suite'
 import {
   forwardTo,
@@ -22,45 +26,86 @@ function usersFile(name: string, content: string): string {
   return path
 }
 
+const REAL_CREDENTIALS = {
+  WEBHOOK_USERNAME: CONFORMANCE_CREDENTIALS.username,
+  WEBHOOK_PASSWORD: CONFORMANCE_CREDENTIALS.password,
+}
+const COST_4_HASH = '$2b$04$b5/CwNDuHMWtLRhRscesW.vTvtd6ce5pqA92jrybyLW8GwxWter1W'
+const COST_10_HASH = DEMO_USERS[0]?.passwordHash as string
+const KNOWN_HASH_USERS = CONFORMANCE_USERS.filter((user) => user.username !== UNSUPPORTED_HASH_USER)
+const goodUsersFile = usersFile('conformance.json', JSON.stringify(KNOWN_HASH_USERS))
+
 const servers: RunningServer[] = []
+async function start(env: Record<string, string>): Promise<RunningServer> {
+  const server = await startNodeServer(env)
+  servers.push(server)
+  return server
+}
 afterAll(async () => {
   await Promise.all(servers.map((server) => server.stop()))
 })
 
-describeConformance('Node server over loopback HTTP', async () => {
-  const server = await startNodeServer({
-    WEBHOOK_USERNAME: CONFORMANCE_CREDENTIALS.username,
-    WEBHOOK_PASSWORD: CONFORMANCE_CREDENTIALS.password,
-    USERS_FILE: usersFile('conformance.json', JSON.stringify(CONFORMANCE_USERS)),
-    LOG_LEVEL: 'silent',
-  })
-  servers.push(server)
-  return forwardTo(server.url)
-})
+// The process reaches neither a failing store (its users live in memory, read at start)
+// nor a state without credentials (it refuses to start then, as tested below), so it
+// supplies no targets for those rows.
+describeConformance(
+  'Node server over loopback HTTP',
+  async () => {
+    const server = await start({
+      ...REAL_CREDENTIALS,
+      USERS_FILE: goodUsersFile,
+      LOG_LEVEL: 'silent',
+    })
+    return forwardTo(server.url)
+  },
+  { isUnknownHashRefusedAtLoad: true },
+)
 
 describe('Node server start', () => {
-  it('runs on demo data without settings and answers the request it prints', async () => {
-    const server = await startNodeServer({})
-    servers.push(server)
-    const [, user, password] = /-u '([^:]+):([^']+)'/.exec(server.output()) ?? []
+  it('runs on demo data without settings and answers the curl command it prints', async () => {
+    const server = await start({})
+    const [, command] = /Try it:\n((?: {2}.*(?:\n|$))+)/.exec(server.output()) ?? []
 
-    const request = passwordVerifyCall('existing@existing.com', 'supersecret', {
-      credentials: { username: user as string, password: password as string },
-    })
-    const response = await forwardTo(server.url)(request)
+    const { stdout } = await promisify(execFile)('sh', ['-c', command as string])
 
     expect(server.output()).toContain('existing@existing.com / supersecret')
+    expect(JSON.parse(stdout)).toEqual({ responseID: expect.any(String), data: { success: true } })
+  })
+
+  it('runs on the demo credentials with HOST on another loopback address', async () => {
+    const server = await start({ HOST: '127.0.0.2' })
+
+    const request = passwordVerifyCall('existing@existing.com', 'supersecret', {
+      credentials: DEMO_CREDENTIALS,
+    })
+
+    const response = await forwardTo(server.url)(request)
+
+    expect(server.url).toMatch(/^http:\/\/127\.0\.0\.2:\d+$/)
     expect((await response.json()).data).toEqual({ success: true })
   })
 
   it('does not print credentials that come from the environment', async () => {
-    const server = await startNodeServer({
+    const server = await start({
       WEBHOOK_USERNAME: 'real-user',
       WEBHOOK_PASSWORD: 'real-secret-password',
     })
-    servers.push(server)
 
     expect(server.output()).not.toContain('real-secret-password')
+  })
+
+  it.each([
+    ['a users file is set', { USERS_FILE: goodUsersFile }, 'USERS_FILE is set'],
+    ['HOST is not loopback', { HOST: '0.0.0.0' }, 'HOST is 0.0.0.0'],
+    ['only the username is set', { USERS_FILE: goodUsersFile, WEBHOOK_USERNAME: 'u' }, 'both'],
+  ])('refuses to start on the public demo credentials when %s', async (_, env, reason) => {
+    const { code, output } = await runNodeServerToExit(env)
+
+    expect(code).toBe(1)
+    expect(output).toContain('Cannot start')
+    expect(output).toContain('WEBHOOK_USERNAME and WEBHOOK_PASSWORD')
+    expect(output).toContain(reason)
+    expect(output).not.toContain('listening')
   })
 
   it('refuses to start on a users file with bad rows, naming the file and rows', async () => {
@@ -69,26 +114,131 @@ describe('Node server start', () => {
       JSON.stringify([
         { username: 'ok@example.com' },
         { username: 'x@example.com', status: 'gone', passwordHash: '$2b$04$secrethashvalue' },
+        { username: 'y@example.com', passwordHash: '$md6$c2VjcmV0c2FsdA$c2VjcmV0aGFzaA' },
       ]),
     )
 
-    const { code, output } = await runNodeServerToExit({ USERS_FILE: path })
+    const { code, output } = await runNodeServerToExit({ ...REAL_CREDENTIALS, USERS_FILE: path })
 
     expect(code).toBe(1)
     expect(output).toContain(path)
     expect(output).toContain('row 1: status must be "active" or "blocked"')
+    expect(output).toContain('row 2: passwordHash is in a format no verifier knows')
     expect(output).not.toContain('secrethashvalue')
+    expect(output).not.toContain('c2VjcmV0')
+  })
+
+  it('names the line and column where a users file stops being JSON, not its text', async () => {
+    const path = usersFile(
+      'broken-row.json',
+      '[\n  {"username": "a@example.com"},\n  {"username": "b@example.com" "passwordHash": "$2b$04$hiddenhash"}\n]\n',
+    )
+
+    const { code, output } = await runNodeServerToExit({ ...REAL_CREDENTIALS, USERS_FILE: path })
+
+    expect(code).toBe(1)
+    expect(output).toContain(`USERS_FILE ${path} is not valid JSON at line 3, column 32.`)
+    expect(output).not.toContain('hiddenhash')
   })
 
   it.each([
     ['a missing users file', join(dir, 'missing.json'), 'cannot be read'],
-    ['a users file that is not JSON', usersFile('broken.json', '[{"username":'), 'not valid JSON'],
+    [
+      'a users file that is not JSON',
+      usersFile('broken.json', '[{"username":'),
+      'line 1, column 14',
+    ],
     ['a users file that is not an array', usersFile('object.json', '{}'), 'JSON array'],
   ])('refuses to start on %s', async (_, path, reason) => {
-    const { code, output } = await runNodeServerToExit({ USERS_FILE: path })
+    const { code, output } = await runNodeServerToExit({ ...REAL_CREDENTIALS, USERS_FILE: path })
 
     expect(code).toBe(1)
     expect(output).toContain(path)
     expect(output).toContain(reason)
+  })
+})
+
+describe('Node server output', () => {
+  it('holds no password, hash or webhook credential of the calls it answered', async () => {
+    const wrongPassword = 'wrong-7c1f0e2a-password'
+    const server = await start({
+      ...REAL_CREDENTIALS,
+      USERS_FILE: goodUsersFile,
+      LOG_LEVEL: 'debug',
+    })
+    const send = forwardTo(server.url)
+    const wrongCredentials = { username: 'corbado-webhook', password: 'guess-5d9b3c71' }
+
+    const answers = await Promise.all([
+      send(passwordVerifyCall('existing@existing.com', 'supersecret')),
+      send(passwordVerifyCall('existing@existing.com', wrongPassword)),
+      send(passwordVerifyCall('nobody@example.com', wrongPassword)),
+      send(passwordVerifyCall('badcost@existing.com', wrongPassword)),
+      send(passwordVerifyCall('existing@existing.com', wrongPassword, { action: 'authMethods' })),
+      send(
+        passwordVerifyCall('existing@existing.com', 'supersecret', {
+          credentials: wrongCredentials,
+        }),
+      ),
+    ])
+    await server.stop()
+    const output = server.output()
+
+    expect(answers.map((answer) => answer.status)).toEqual([200, 200, 200, 500, 400, 401])
+    expect(output.match(/"msg":"webhook request"/g)).toHaveLength(answers.length)
+    for (const secret of [
+      'supersecret',
+      wrongPassword,
+      CONFORMANCE_CREDENTIALS.password,
+      wrongCredentials.password,
+      btoa(`${CONFORMANCE_CREDENTIALS.username}:`).slice(0, 16),
+      COST_4_HASH.slice(7),
+      '$2b$31$',
+    ]) {
+      expect(output).not.toContain(secret)
+    }
+  })
+})
+
+describe('Node server timing hash', () => {
+  const cost4Users = usersFile(
+    'cost-4.json',
+    JSON.stringify(
+      ['a', 'b', 'c'].map((name) => ({
+        username: `${name}@example.com`,
+        passwordHash: COST_4_HASH,
+      })),
+    ),
+  )
+
+  it('warns once when most hashes differ in cost from the timing hash', async () => {
+    const server = await start({ ...REAL_CREDENTIALS, USERS_FILE: cost4Users })
+    await server.stop()
+
+    const warnings = server.output().match(/.*the timing hash is.*/g) ?? []
+    expect(warnings).toHaveLength(1)
+    expect(warnings[0]).toContain("3 of 3 users' hashes are bcrypt cost 4")
+    expect(warnings[0]).toContain('the timing hash is bcrypt cost 10')
+    expect(warnings[0]).toContain('Set TIMING_HASH')
+    expect(warnings[0]).not.toContain(COST_4_HASH.slice(7))
+  })
+
+  it.each([
+    ['a TIMING_HASH of the same cost', { USERS_FILE: cost4Users, TIMING_HASH: COST_4_HASH }],
+    [
+      'users of the default cost',
+      {
+        USERS_FILE: usersFile(
+          'cost-10.json',
+          JSON.stringify([{ username: 'a', passwordHash: COST_10_HASH }]),
+        ),
+      },
+    ],
+  ])('does not warn with %s', async (_, env) => {
+    const server = await start({ ...REAL_CREDENTIALS, ...env })
+    await server.stop()
+
+    expect(server.output()).toContain('listening')
+    expect(server.output()).not.toContain('timing hash')
   })
 })

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { defaultVerifiers } from '../../shared/passwords/verifiers'
 import { parseUsers } from '../../shared/store/users-file'
 
 const HASH = '$2b$04$b5/CwNDuHMWtLRhRscesW.vTvtd6ce5pqA92jrybyLW8GwxWter1W'
@@ -47,5 +48,27 @@ describe('parseUsers', () => {
 
     expect(refused).toHaveLength(2)
     expect(JSON.stringify(refused)).not.toContain(HASH.slice(7))
+  })
+
+  it('refuses a row whose hash no verifier recognises, when given the verifiers', () => {
+    const unknown = '$md6$c2FsdHNhbHQ$aGFzaGhhc2hoYXNo'
+    const rows = [
+      { username: 'known@example.com', passwordHash: HASH },
+      { username: 'odd@example.com', passwordHash: unknown },
+      { username: 'none@example.com' },
+    ]
+
+    const checked = parseUsers(rows, { verifiers: defaultVerifiers })
+    const unchecked = parseUsers(rows)
+
+    expect(checked.users.map((user) => user.username)).toEqual([
+      'known@example.com',
+      'none@example.com',
+    ])
+    expect(checked.refused).toEqual([
+      { index: 1, reason: 'passwordHash is in a format no verifier knows' },
+    ])
+    expect(JSON.stringify(checked.refused)).not.toContain('c2FsdHNhbHQ')
+    expect(unchecked.refused).toEqual([])
   })
 })

@@ -36,7 +36,7 @@ export function startNodeServer(env: Record<string, string>): Promise<RunningSer
       reject(new Error(`server did not start:\n${output()}`))
     }, STARTUP_TIMEOUT_MS)
     child.stderr.on('data', () => {
-      const match = /listening on (http:\/\/[\d.]+:\d+)/.exec(output())
+      const match = /listening on (http:\/\/(?:[\d.]+|\[[\da-f:]+\]|localhost):\d+)/.exec(output())
       if (!match) return
       clearTimeout(timer)
       resolve({ url: match[1] as string, output, stop: () => stop(child) })
@@ -62,8 +62,9 @@ export function runNodeServerToExit(env: Record<string, string>) {
 
 function stop(child: ChildProcess): Promise<void> {
   return new Promise((resolve) => {
-    if (child.exitCode !== null) return resolve()
-    child.once('exit', () => resolve())
+    // `close` comes after the output streams end, so `output()` is complete by then.
+    if (child.exitCode !== null && child.stdout?.readableEnded) return resolve()
+    child.once('close', () => resolve())
     child.kill('SIGTERM')
   })
 }
