@@ -123,7 +123,7 @@ export function bareScrypt(
 /** The bare argon2 call of @noble/hashes for a PHC string's parameters. */
 export function bareArgon2(password: string, phc: string): Promise<unknown> {
   const [type, ...fields] = phc
-    .replace(/^argon2\$/, '')
+    .replace(/^argon2\$/, '$')
     .split('$')
     .slice(1) as string[]
   const [salt, hash] = fields.slice(-2) as [string, string]
