@@ -9,10 +9,10 @@ const BCRYPT_PREFIX_PATTERN = /^\$2[aby]\$/
 const MIN_BCRYPT_COST = 4
 /**
  * The highest bcrypt cost accepted: Symfony's default, above Laravel's, Rails' and
- * Django's 12. Each step doubles the work; bcryptjs takes about 0.6 s for cost 13 on Node
- * and in workerd alike, so 14 (1.2 s) would leave too little of the webhook's 3 s beside
- * a slow store. Measured with `npm run bench:hashes` (cost 12 and 5 rows, doubled) on
- * a shared 2-core machine.
+ * Django's 12. Each step doubles the work: bcryptjs takes about 0.7 s for cost 13 on Node
+ * and in workerd alike (twice the cost-12 bcrypt-sha256-django row of
+ * `npm run bench:hashes`), so 14 would leave too little of the webhook's 3 s beside a
+ * store that may take 1.5 s.
  */
 export const MAX_BCRYPT_COST = 13
 const SALT_LENGTH = 29

@@ -10,12 +10,10 @@ export const MAX_WEBCRYPTO_PBKDF2_ITERATIONS = 100_000
 
 /**
  * The most PBKDF2 iterations a hash may ask for: twice Django 5.2's 1,000,000, so later
- * Django defaults still verify. At the cap Node's native PBKDF2 takes about 0.5 s for
- * SHA-256 and 1.1 s for SHA-512 (64 bytes); Workers continue past 100,000 iterations on
- * one WebCrypto HMAC each, about 3.4 µs, so 2,000,000 take about 7 s of CPU there and
- * Django 5.2's hashes about 3 s (see docs/password-formats.md). Measured with
- * `npm run bench:hashes` (pbkdf2-sha256-django's 260,000 iterations, scaled) on a shared
- * 2-core machine.
+ * Django defaults still verify. At the cap Node's native PBKDF2-SHA256 takes about 0.65 s;
+ * Workers continue past 100,000 iterations on one WebCrypto HMAC each, about 3.8 s there,
+ * and 1.9 s for Django 5.2's hashes. Scaled from the pbkdf2-sha256-django rows (260,000
+ * iterations) of `npm run bench:hashes`; see docs/password-formats.md.
  */
 export const MAX_PBKDF2_ITERATIONS = 2_000_000
 

@@ -14,9 +14,9 @@ const MIN_ROUNDS = 1000
 /**
  * The most rounds a sha-crypt hash may ask for: passlib's default for sha512-crypt, which
  * Ansible's `password_hash` writes (passlib's sha256-crypt default is 535,000). At the cap
- * sha512-crypt takes about 1.3 s on Node (`crypto.hash`) and 2.7 s in workerd
- * (@noble/hashes); glibc's default of 5000 rounds takes a hundredth of that. Measured
- * with `npm run bench:hashes` (the rounds= rows, scaled) on a shared 2-core machine.
+ * sha512-crypt takes about 3 s in workerd (@noble/hashes: 131 times the 5000-round
+ * sha512-crypt row of `npm run bench:hashes`) and a fraction of that on Node
+ * (`crypto.hash`, same row); glibc's default of 5000 rounds costs a 131st of it.
  */
 export const MAX_SHA_CRYPT_ROUNDS = 656_000
 
