@@ -7,8 +7,9 @@ import { InvalidHashError, UnsupportedHashError } from '../../shared/passwords/v
 import { defaultVerifiers } from '../../shared/passwords/verifiers'
 import { verifyPassword } from '../../shared/passwords/verify-password'
 
-const SALT16 = 'c2FsdHNhbHRzYWx0c2FsdA'
-const HASH32 = 'aGFzaGhhc2hoYXNoaGFzaGhhc2hoYXNoaGFzaGhhc2g'
+/** 16 bytes of salt and a 32-byte key, in base64 without padding. */
+export const SALT16 = 'c2FsdHNhbHRzYWx0c2FsdA'
+export const HASH32 = 'aGFzaGhhc2hoYXNoaGFzaGhhc2hoYXNoaGFzaGhhc2g'
 // The first 16 and 20 bytes of HASH32, and one byte that is a whole base64 quantum.
 const HASH16 = HASH32.slice(0, 22)
 const HASH20 = 'aGFzaGhhc2hoYXNoaGFzaGhhc2g'
