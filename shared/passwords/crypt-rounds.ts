@@ -23,18 +23,15 @@ export function cryptRounds(
   s: Uint8Array,
   rounds: number,
 ): Uint8Array {
-  // Each round's input is written into one buffer, so that no round allocates more than
-  // its digest; a view per combination of the optional parts.
+  // Each round's input is written into one buffer, so that a round allocates nothing but
+  // its digest, and a one-shot hash needs no hash object per round.
   const size = digest.length
   const buffer = new Uint8Array(size + s.length + 2 * p.length)
-  const views = [0, 1, 2, 3].map((parts) => {
-    const hasSalt = parts & 1
-    const hasPassword = parts & 2
-    return buffer.subarray(
-      0,
-      size + p.length + (hasSalt ? s.length : 0) + (hasPassword ? p.length : 0),
-    )
-  })
+  // The round's input is a prefix of the buffer: one view for each of the four
+  // combinations of salt (bit 1) and second password (bit 2).
+  const views = [0, 1, 2, 3].map((parts) =>
+    buffer.subarray(0, size + p.length + (parts & 1 ? s.length : 0) + (parts & 2 ? p.length : 0)),
+  )
 
   let current = digest
   for (let round = 0; round < rounds; round++) {

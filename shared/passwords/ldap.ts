@@ -32,8 +32,8 @@ const SCHEMES: Record<string, Scheme | undefined> = {
 }
 
 async function digest(scheme: Scheme, password: Uint8Array, salt: Uint8Array) {
-  // Node's hashes answer without an event-loop turn; in Workers
-  // WebCrypto is the native SHA, and MD5, which it lacks, comes from @noble/hashes.
+  // Node's hashes answer without an event-loop turn; in Workers WebCrypto is the native
+  // SHA, and MD5, which it lacks, comes from @noble/hashes.
   const data = concatBytes(password, salt)
   if (nodeCrypto() || !scheme.webcrypto) {
     const hash = await loadSyncHash(scheme.name)

@@ -26,10 +26,10 @@ async function loadNoble(): Promise<Record<SyncHashName, CHash>> {
 /**
  * A synchronous hash, which the crypt formats need for their thousands of chained
  * digests (WebCrypto's are asynchronous, an event-loop turn each). On Node it is
- * `crypto.hash` of `node:crypto`: for a SHA-512 of 100 bytes about 2 µs, against 3.4 µs
- * for `createHash`, whose Hash object costs more than the digest, and 6.4 µs for
- * @noble/hashes. Elsewhere it is @noble/hashes, imported on first use so that a cold
- * start never evaluates it.
+ * `crypto.hash` of `node:crypto`, native and without the Hash object that `createHash`
+ * builds per digest (compare the sha512-crypt rows of `npm run bench:hashes` on Node and
+ * in workerd). Elsewhere it is @noble/hashes, imported on first use so that a cold start
+ * never evaluates it.
  */
 export async function loadSyncHash(name: SyncHashName): Promise<SyncHash> {
   const node = nodeCrypto()
