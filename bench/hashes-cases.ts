@@ -1,17 +1,18 @@
-import { sha256, sha512 } from '@noble/hashes/sha2.js'
 import bcrypt from 'bcryptjs'
 import sharedVectors from '../../shared/vectors/password-hashes.json'
-import { decodeAdaptedBase64, decodeBase64 } from '../shared/passwords/base64'
-import { concatBytes, utf8 } from '../shared/passwords/bytes'
 import { createFirebaseScryptVerifier } from '../shared/passwords/firebase-scrypt'
-import { md5CryptDigest } from '../shared/passwords/md5-crypt'
-import { phpassDigest } from '../shared/passwords/phpass'
-import { shaCryptDigest } from '../shared/passwords/sha-crypt'
 import type { PasswordVerifier } from '../shared/passwords/verifier'
 import { defaultVerifiers } from '../shared/passwords/verifiers'
 import { verifyPassword } from '../shared/passwords/verify-password'
 import extraVectors from '../test/vectors/extra-hashes.json'
-import { bareArgon2, bareDigest, barePbkdf2, bareScrypt } from './hashes-primitives'
+import {
+  bareArgon2,
+  bareCryptChain,
+  bareDigest,
+  bareMd5Chain,
+  barePbkdf2,
+  bareScrypt,
+} from './hashes-primitives'
 
 /** One format: the full verification and the bare primitive call it rests on. */
 export interface BenchCase {
@@ -23,77 +24,116 @@ export interface BenchCase {
 
 type Bare = (password: string, hash: string) => Promise<unknown>
 
-const bcryptHash: Bare = (password, hash) => bcrypt.hash(password, hash.slice(0, 29))
+// The parsing below is the bench's own, kept apart from the verifiers it measures.
+const encoder = new TextEncoder()
+const bytes = (text: string) => encoder.encode(text) as Uint8Array<ArrayBuffer>
+const base64 = (text: string) =>
+  Uint8Array.from(atob(text.replaceAll('.', '+')), (char) => char.charCodeAt(0))
+const bytesLength = (text: string) => encoder.encode(text).length
+
+const bcryptAfter =
+  (prefix: number): Bare =>
+  (password, hash) =>
+    bcrypt.hash(password, hash.slice(prefix, prefix + 29))
+
 const djangoPbkdf2: Bare = (password, hash) => {
-  const [algorithm, iterations, salt, key] = hash.split('$') as string[]
+  const [algorithm, iterations, salt] = hash.split('$') as string[]
   const sha = algorithm === 'pbkdf2_sha1' ? 'SHA-1' : 'SHA-256'
-  const length = decodeBase64(key as string, 'key').length
-  return barePbkdf2(sha, utf8(password), utf8(salt as string), Number(iterations), length)
+  const length = sha === 'SHA-1' ? 20 : 32
+  return barePbkdf2(sha, bytes(password), bytes(salt as string), Number(iterations), length)
 }
 const passlibPbkdf2: Bare = (password, hash) => {
   const [, name, rounds, salt] = hash.split('$') as string[]
   const sha = name === 'pbkdf2-sha512' ? 'SHA-512' : name === 'pbkdf2' ? 'SHA-1' : 'SHA-256'
   const length = { 'SHA-1': 20, 'SHA-256': 32, 'SHA-512': 64 }[sha]
-  const saltBytes = decodeAdaptedBase64(salt as string, 'salt')
-  return barePbkdf2(sha, utf8(password), saltBytes, Number(rounds), length)
+  return barePbkdf2(sha, bytes(password), base64(salt as string), Number(rounds), length)
 }
-const aspnetV3: Bare = (password, hash) => {
-  const bytes = decodeBase64(hash, 'hash')
-  const view = new DataView(bytes.buffer)
+const aspnet: Bare = (password, hash) => {
+  const data = base64(hash)
+  const view = new DataView(data.buffer)
+  if (data[0] === 0) {
+    return barePbkdf2('SHA-1', bytes(password), data.slice(1, 17), 1000, 32)
+  }
   const sha = (['SHA-1', 'SHA-256', 'SHA-512'] as const)[view.getUint32(1)] ?? 'SHA-1'
-  return barePbkdf2(sha, utf8(password), bytes.slice(13, 29), view.getUint32(5), 32)
+  return barePbkdf2(sha, bytes(password), data.slice(13, 29), view.getUint32(5), 32)
 }
 const crypt: Bare = async (password, hash) => {
   const [, id, roundsOrSalt, maybeSalt] = hash.split('$') as string[]
   const hasRounds = roundsOrSalt?.startsWith('rounds=')
-  const salt = utf8((hasRounds ? maybeSalt : roundsOrSalt) as string)
-  const rounds = hasRounds ? Number(roundsOrSalt?.slice(7)) : 5000
-  if (id === '1' || id === 'apr1') return md5CryptDigest(utf8(password), utf8(`$${id}$`), salt)
-  return shaCryptDigest(id === '5' ? sha256 : sha512, utf8(password), salt, rounds)
+  const salt = bytesLength((hasRounds ? maybeSalt : roundsOrSalt) as string)
+  const rounds = hasRounds
+    ? Number(roundsOrSalt?.slice(7))
+    : id === '1' || id === 'apr1'
+      ? 1000
+      : 5000
+  const [name, size] =
+    id === '6'
+      ? (['sha512', 64] as const)
+      : id === '5'
+        ? (['sha256', 32] as const)
+        : (['md5', 16] as const)
+  return bareCryptChain(name, size, bytesLength(password), salt, rounds)
 }
 const phpass: Bare = async (password, hash) =>
-  phpassDigest(utf8(password), utf8(hash.slice(4, 12)), './0123456789'.indexOf(hash[3] as string))
+  bareMd5Chain(bytesLength(password), 2 ** './0123456789ABCDEFGHIJ'.indexOf(hash[3] as string))
+const LDAP_HASHES = { sha: 'sha1', sha256: 'sha256', sha512: 'sha512', md5: 'md5' } as const
+const LDAP_SIZES = { sha1: 20, sha256: 32, sha512: 64, md5: 16 }
 const ldap: Bare = (password, hash) => {
-  const scheme = hash.slice(1, hash.indexOf('}')).replace(/^S/, '').replace('SHA', 'SHA-')
-  const algorithm = scheme === 'SHA-' ? 'SHA-1' : scheme === 'MD5' ? 'MD5' : scheme
-  return bareDigest(algorithm as 'MD5', concatBytes(utf8(password), new Uint8Array(8)))
+  const scheme = hash.slice(1, hash.indexOf('}')).toLowerCase()
+  const name = LDAP_HASHES[scheme.replace(/^s(?=sha|md5)/, '') as keyof typeof LDAP_HASHES]
+  const salt = base64(hash.slice(hash.indexOf('}') + 1)).length - LDAP_SIZES[name]
+  return bareDigest(name, new Uint8Array(bytesLength(password) + salt))
 }
 const scrypt: Bare = (password, hash) => {
   const [, , params, salt] = hash.split('$') as string[]
   const [ln, r, p] = (params as string).split(',').map((pair) => Number(pair.split('=')[1]))
   return bareScrypt(
-    utf8(password),
-    decodeBase64(salt as string, 'salt'),
+    bytes(password),
+    base64(salt as string),
     2 ** (ln as number),
     r as number,
     p as number,
   )
 }
-const firebase: Bare = (password) => bareScrypt(utf8(password), new Uint8Array(13), 2 ** 14, 8, 1)
+const firebase: Bare = (password) => bareScrypt(bytes(password), new Uint8Array(13), 2 ** 14, 8, 1)
+const argon2: Bare = (password, hash) => bareArgon2(password, hash)
 
 // Format name in the vector files, and the bare primitive to compare it with.
 const PRIMITIVES: [string, string, Bare][] = [
-  ['bcrypt-2b', 'bcryptjs hash', bcryptHash],
-  [
-    'bcrypt-sha256-django',
-    'bcryptjs hash',
-    (password, hash) => bcryptHash(password, hash.slice('bcrypt_sha256$'.length)),
-  ],
-  ['wordpress-bcrypt', 'bcryptjs hash', (password, hash) => bcryptHash(password, hash.slice(3))],
-  ['argon2id', 'noble argon2', (password, hash) => bareArgon2(password, hash)],
-  ['argon2d', 'noble argon2', (password, hash) => bareArgon2(password, hash)],
+  ['bcrypt-2a', 'bcryptjs hash', bcryptAfter(0)],
+  ['bcrypt-2b', 'bcryptjs hash', bcryptAfter(0)],
+  ['bcrypt-2y-php', 'bcryptjs hash', bcryptAfter(0)],
+  ['bcrypt-django', 'bcryptjs hash', bcryptAfter('bcrypt$'.length)],
+  ['bcrypt-sha256-django', 'bcryptjs hash', bcryptAfter('bcrypt_sha256$'.length)],
+  ['wordpress-bcrypt', 'bcryptjs hash', bcryptAfter('$wp'.length)],
+  ['argon2id', 'noble argon2', argon2],
+  ['argon2i', 'noble argon2', argon2],
+  ['argon2d', 'noble argon2', argon2],
+  ['argon2id-v16', 'noble argon2', argon2],
+  ['argon2id-django', 'noble argon2', argon2],
   ['scrypt-passlib', 'scrypt', scrypt],
   ['firebase-scrypt', 'scrypt', firebase],
+  ['pbkdf2-sha1-passlib', 'PBKDF2', passlibPbkdf2],
   ['pbkdf2-sha256-passlib', 'PBKDF2', passlibPbkdf2],
   ['pbkdf2-sha512-passlib', 'PBKDF2', passlibPbkdf2],
   ['pbkdf2-sha256-django', 'PBKDF2', djangoPbkdf2],
-  ['aspnet-identity-v3-sha512', 'PBKDF2', aspnetV3],
-  ['phpass-wordpress', 'phpass MD5 loop', phpass],
-  ['sha512-crypt', 'sha-crypt digest', crypt],
-  ['sha256-crypt', 'sha-crypt digest', crypt],
-  ['md5-crypt', 'md5-crypt digest', crypt],
+  ['pbkdf2-sha1-django', 'PBKDF2', djangoPbkdf2],
+  ['aspnet-identity-v2', 'PBKDF2', aspnet],
+  ['aspnet-identity-v3-sha256', 'PBKDF2', aspnet],
+  ['aspnet-identity-v3-sha512', 'PBKDF2', aspnet],
+  ['phpass-wordpress', 'MD5 chain', phpass],
+  ['phpass-phpbb', 'MD5 chain', phpass],
+  ['sha512-crypt', 'SHA-512 chain', crypt],
+  ['sha512-crypt-rounds', 'SHA-512 chain', crypt],
+  ['sha256-crypt', 'SHA-256 chain', crypt],
+  ['sha256-crypt-rounds', 'SHA-256 chain', crypt],
+  ['md5-crypt', 'MD5 chain', crypt],
+  ['md5-crypt-apr1', 'MD5 chain', crypt],
+  ['ldap-sha', 'SHA-1 digest', ldap],
   ['ldap-ssha', 'SHA-1 digest', ldap],
+  ['ldap-ssha256', 'SHA-256 digest', ldap],
   ['ldap-ssha512', 'SHA-512 digest', ldap],
+  ['ldap-md5', 'MD5 digest', ldap],
   ['ldap-smd5', 'MD5 digest', ldap],
 ]
 

@@ -12,13 +12,21 @@ export interface BenchResult {
   addedMs: number
 }
 
-// Long enough for timer resolution and for workerd, whose clock only moves between
-// tasks; short enough that all cases on both runtimes finish in about a minute.
-const BATCH_TARGET_MS = 40
-// workerd's clock ticks in whole milliseconds: microsecond calls need big batches.
-const MAX_BATCH_CALLS = 16_384
-const ROUNDS = 15
-const SLOW_ROUNDS = 5
+/** How long each timed batch lasts and how many verifier/primitive pairs are kept. */
+export interface MeasureOptions {
+  batchMs: number
+  rounds: number
+}
+
+/**
+ * Node's clock resolves microseconds: 100 ms batches, 7 pairs. workerd's moves in whole
+ * milliseconds and only between tasks, so a batch must last 400 ms for a 5 % difference
+ * to stand out of its 1 ms steps; 4 pairs keep all cases of both runtimes near 3 minutes.
+ */
+export const NODE_OPTIONS: MeasureOptions = { batchMs: 100, rounds: 7 }
+export const WORKERD_OPTIONS: MeasureOptions = { batchMs: 400, rounds: 4 }
+// A batch of microsecond digests at 400 ms holds about 100,000 calls.
+const MAX_BATCH_CALLS = 1 << 20
 
 // workerd freezes its clock while JavaScript runs; a zero timer lets it catch up.
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0))
@@ -36,7 +44,10 @@ async function timeBatch(run: () => Promise<unknown>, calls: number): Promise<nu
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1] as number
 
 /** Runs each case's verifier and primitive in alternating batches and keeps the medians. */
-export async function measure(cases: BenchCase[]): Promise<BenchResult[]> {
+export async function measure(
+  cases: BenchCase[],
+  { batchMs, rounds }: MeasureOptions,
+): Promise<BenchResult[]> {
   const results: BenchResult[] = []
   for (const benchCase of cases) {
     // Warm up, check the verifier really verifies, and size the batch.
@@ -44,13 +55,14 @@ export async function measure(cases: BenchCase[]): Promise<BenchResult[]> {
     if (!check.isValid) {
       throw new Error(`${benchCase.format} did not verify`)
     }
-    // Double the batch until it lasts long enough to time; workerd's clock is coarse.
+    // Double a probe batch until the clock sees it, then size the batch from its pace.
     let calls = 1
     let once = await timeBatch(benchCase.bare, calls)
-    while (once * calls < BATCH_TARGET_MS && calls < MAX_BATCH_CALLS) {
+    while (once * calls < batchMs / 8 && calls < MAX_BATCH_CALLS) {
       calls *= 2
       once = await timeBatch(benchCase.bare, calls)
     }
+    calls = Math.min(MAX_BATCH_CALLS, Math.max(1, Math.round(batchMs / once)))
 
     // Other processes share the CPU: pairing each verifier batch with a primitive batch
     // run right beside it, in alternating order, cancels most of their drift.
@@ -58,7 +70,6 @@ export async function measure(cases: BenchCase[]): Promise<BenchResult[]> {
     const bareTimes: number[] = []
     const ratios: number[] = []
     const added: number[] = []
-    const rounds = once > 100 ? SLOW_ROUNDS : ROUNDS
     for (let round = 0; round < rounds; round++) {
       const isVerifyFirst = round % 2 === 0
       const first = await timeBatch(isVerifyFirst ? benchCase.verify : benchCase.bare, calls)

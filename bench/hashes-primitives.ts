@@ -1,18 +1,69 @@
 import { argon2dAsync, argon2iAsync, argon2idAsync } from '@noble/hashes/argon2.js'
-import { md5 } from '@noble/hashes/legacy.js'
+import { md5, sha1 } from '@noble/hashes/legacy.js'
 import { scryptAsync } from '@noble/hashes/scrypt.js'
+import { sha256, sha384, sha512 } from '@noble/hashes/sha2.js'
 import { utf8 } from '../shared/passwords/bytes'
-import type { ShaName } from '../shared/passwords/digest'
 import { nodeCrypto } from '../shared/passwords/node-crypto'
-import {
-  derivePbkdf2,
-  MAX_WEBCRYPTO_PBKDF2_ITERATIONS,
-  type Pbkdf2Hash,
-} from '../shared/passwords/pbkdf2-derive'
+import { MAX_WEBCRYPTO_PBKDF2_ITERATIONS, type Pbkdf2Hash } from '../shared/passwords/pbkdf2-derive'
+
+// Every function here calls a library or the runtime directly, never the project's
+// verifiers or their helpers: they are what the verifiers are measured against.
 
 type Bytes = Uint8Array<ArrayBuffer>
+type HashName = 'md5' | 'sha1' | 'sha256' | 'sha384' | 'sha512'
 
-/** The bare PBKDF2 call a verifier rests on in this runtime, without any parsing. */
+const NOBLE = { md5, sha1, sha256, sha384, sha512 }
+const DIGEST_BYTES = { 'SHA-1': 20, 'SHA-256': 32, 'SHA-512': 64 }
+
+/** The synchronous hash the crypt formats run on: `crypto.hash` on Node, else noble. */
+export function bareSyncHash(name: HashName): (data: Uint8Array) => Uint8Array {
+  const node = nodeCrypto()
+  return node ? (data) => node.hash(name, data, 'buffer') : NOBLE[name]
+}
+
+/**
+ * The digests of the crypt formats' stretching loop, on inputs of the lengths each round
+ * hashes (`size` digest bytes, `p` password bytes twice or once, `s` salt bytes in two
+ * rounds of three), each input starting with the previous digest so none can be skipped.
+ */
+export function bareCryptChain(name: HashName, size: number, p: number, s: number, rounds: number) {
+  const hash = bareSyncHash(name)
+  const buffer = new Uint8Array(size + s + 2 * p)
+  let digest: Uint8Array = buffer.subarray(0, size)
+  for (let round = 0; round < rounds; round++) {
+    const length = size + p + (round % 3 ? s : 0) + (round % 7 ? p : 0)
+    buffer.set(digest)
+    digest = hash(buffer.subarray(0, length))
+  }
+  return digest
+}
+
+/** phpass's loop: `count` MD5s of the previous digest and the password's `p` bytes. */
+export function bareMd5Chain(p: number, count: number) {
+  const hash = bareSyncHash('md5')
+  const buffer = new Uint8Array(16 + p)
+  for (let i = 0; i < count; i++) {
+    buffer.set(hash(buffer))
+  }
+  return buffer
+}
+
+async function webcryptoPbkdf2(
+  hash: Pbkdf2Hash,
+  password: Bytes,
+  salt: Bytes,
+  iterations: number,
+  bits: number,
+) {
+  const key = await crypto.subtle.importKey('raw', password, 'PBKDF2', false, ['deriveBits'])
+  return crypto.subtle.deriveBits({ name: 'PBKDF2', hash, salt, iterations }, key, bits)
+}
+
+/**
+ * The bare PBKDF2 calls a verifier makes in this runtime: one WebCrypto `deriveBits` up
+ * to 100,000 iterations; above it Node's `pbkdf2`, and in Workers the capped
+ * `deriveBits` twice and one WebCrypto HMAC per further iteration and block.
+ */
 export async function barePbkdf2(
   hash: Pbkdf2Hash,
   password: Bytes,
@@ -20,21 +71,33 @@ export async function barePbkdf2(
   iterations: number,
   length: number,
 ): Promise<unknown> {
-  const node = nodeCrypto()
-  if (iterations <= MAX_WEBCRYPTO_PBKDF2_ITERATIONS || !node) {
-    if (iterations > MAX_WEBCRYPTO_PBKDF2_ITERATIONS) {
-      // Workers have no single call for this: the capped WebCrypto call continued with HMAC.
-      return derivePbkdf2(hash, password, salt, iterations, length)
-    }
-    const key = await crypto.subtle.importKey('raw', password, 'PBKDF2', false, ['deriveBits'])
-    return crypto.subtle.deriveBits({ name: 'PBKDF2', hash, salt, iterations }, key, length * 8)
+  if (iterations <= MAX_WEBCRYPTO_PBKDF2_ITERATIONS) {
+    return webcryptoPbkdf2(hash, password, salt, iterations, length * 8)
   }
-  const name = hash.replace('-', '').toLowerCase()
-  return new Promise((resolve, reject) =>
-    node.pbkdf2(password, salt, iterations, length, name, (error, key) =>
-      error ? reject(error) : resolve(key),
-    ),
-  )
+  const node = nodeCrypto()
+  if (node) {
+    const name = hash.replace('-', '').toLowerCase()
+    return new Promise((resolve, reject) =>
+      node.pbkdf2(password, salt, iterations, length, name, (error, key) =>
+        error ? reject(error) : resolve(key),
+      ),
+    )
+  }
+  const blockBytes = DIGEST_BYTES[hash]
+  const bits = Math.ceil(length / blockBytes) * blockBytes * 8
+  const head = MAX_WEBCRYPTO_PBKDF2_ITERATIONS
+  await webcryptoPbkdf2(hash, password, salt, head, bits)
+  await webcryptoPbkdf2(hash, password, salt, head - 1, bits)
+  const key = await crypto.subtle.importKey('raw', password, { name: 'HMAC', hash }, false, [
+    'sign',
+  ])
+  let u: ArrayBuffer = new ArrayBuffer(blockBytes)
+  for (let block = 0; block < bits / 8 / blockBytes; block++) {
+    for (let round = head; round < iterations; round++) {
+      u = await crypto.subtle.sign('HMAC', key, u)
+    }
+  }
+  return u
 }
 
 /** The bare scrypt call: Node's native one on Node, @noble/hashes elsewhere. */
@@ -59,29 +122,34 @@ export function bareScrypt(
 
 /** The bare argon2 call of @noble/hashes for a PHC string's parameters. */
 export function bareArgon2(password: string, phc: string): Promise<unknown> {
-  const [, type, version, params, salt, hash] = phc.split('$') as string[]
+  const [type, ...fields] = phc
+    .replace(/^argon2\$/, '$')
+    .split('$')
+    .slice(1) as string[]
+  const [salt, hash] = fields.slice(-2) as [string, string]
   const numbers = Object.fromEntries(
-    `${version},${params}`.split(',').map((pair) => pair.split('=') as [string, string]),
+    fields
+      .slice(0, -2)
+      .join(',')
+      .split(',')
+      .map((pair) => pair.split('=') as [string, string]),
   )
   const decode = (text: string) => Uint8Array.from(atob(text), (char) => char.charCodeAt(0))
   const derive = { argon2id: argon2idAsync, argon2i: argon2iAsync, argon2d: argon2dAsync }
-  return derive[type as keyof typeof derive](utf8(password), decode(salt as string), {
+  return derive[type as keyof typeof derive](utf8(password), decode(salt), {
     m: Number(numbers.m),
     t: Number(numbers.t),
     p: Number(numbers.p),
-    version: Number(numbers.v),
-    dkLen: decode(hash as string).length,
+    version: Number(numbers.v ?? 0x10),
+    dkLen: decode(hash).length,
   })
 }
 
-/** A bare digest: Node's hash on Node, else WebCrypto for SHA; @noble/hashes for MD5. */
-export async function bareDigest(algorithm: ShaName | 'MD5', data: Bytes): Promise<unknown> {
-  const node = nodeCrypto()
-  if (algorithm === 'MD5') {
-    return md5(data)
+/** A bare digest: `crypto.hash` on Node; in Workers WebCrypto for SHA, noble for MD5. */
+export async function bareDigest(name: HashName, data: Bytes): Promise<unknown> {
+  if (nodeCrypto() || name === 'md5') {
+    return bareSyncHash(name)(data)
   }
-  if (node) {
-    return node.createHash(algorithm.replace('-', '').toLowerCase()).update(data).digest()
-  }
-  return crypto.subtle.digest(algorithm, data)
+  const webcrypto = { sha1: 'SHA-1', sha256: 'SHA-256', sha384: 'SHA-384', sha512: 'SHA-512' }
+  return crypto.subtle.digest(webcrypto[name], data)
 }

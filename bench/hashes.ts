@@ -1,7 +1,7 @@
 import { build } from 'esbuild'
 import { Miniflare } from 'miniflare'
 import { benchCases } from './hashes-cases'
-import { type BenchResult, measure } from './hashes-measure'
+import { type BenchResult, measure, NODE_OPTIONS } from './hashes-measure'
 import { report } from './support'
 
 // Verifier time against its bare primitive on Node and inside workerd (through
@@ -71,7 +71,7 @@ function worst(runtime: string, results: BenchResult[], label: string) {
 }
 
 const started = performance.now()
-const onNode = await measure(benchCases())
+const onNode = await measure(benchCases(), NODE_OPTIONS)
 printTable(`Node ${process.version}`, onNode)
 const onWorkerd = await measureInWorkerd()
 printTable(`workerd (Miniflare, compatibility date ${COMPATIBILITY_DATE})`, onWorkerd)

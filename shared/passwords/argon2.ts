@@ -1,4 +1,3 @@
-import { argon2dAsync, argon2iAsync, argon2idAsync } from '@noble/hashes/argon2.js'
 import { decodeBase64 } from './base64'
 import { utf8 } from './bytes'
 import { constantTimeEqual } from './constant-time'
@@ -11,6 +10,10 @@ const ARGON2_PATTERN =
   /^(?:argon2)?\$argon2(id|i|d)\$(?:v=(\d+)\$)?m=(\d+),t=(\d+),p=(\d+)\$([A-Za-z0-9+/]+)\$([A-Za-z0-9+/]+)$/
 const ARGON2_PREFIX_PATTERN = /^(argon2)?\$argon2(id|i|d)\$/
 const VERSIONS = new Set([0x10, 0x13])
+// RFC 9106 allows a 4-byte tag, which one wrong password in 2^32 would match. The tag's
+// length is the stored one, so a floor keeps a cut-short hash from passing; argon2-cffi
+// writes 16 bytes (Django's hashes), PHP, libsodium and Spring 32.
+const MIN_ARGON2_TAG_BYTES = 16
 
 /**
  * 64 MiB (m is in KiB): half a Worker's 128 MB. OWASP's largest profile is 46 MiB;
@@ -19,15 +22,31 @@ const VERSIONS = new Set([0x10, 0x13])
 export const MAX_ARGON2_MEMORY_KIB = 64 * 1024
 /** Passes over memory; OWASP's profiles use 1 to 5. */
 export const MAX_ARGON2_TIME_COST = 10
+/**
+ * The most work, memory times passes (m · t, in KiB), an argon2 hash may ask for: PHP's
+ * default (m=65536, t=4), above argon2-cffi's (m=65536, t=3). The work of pure-JS argon2
+ * grows with m · t whatever the lanes; at the cap it takes 1.5 s (workerd) to 2.4 s
+ * (Node), 128 times the m=1024,t=2 argon2 rows of `npm run bench:hashes`.
+ */
+export const MAX_ARGON2_WORK_KIB = 65536 * 4
 /** Lanes; JavaScript computes them one after another, so they only add work. */
 export const MAX_ARGON2_PARALLELISM = 16
 
-const DERIVE = { id: argon2idAsync, i: argon2iAsync, d: argon2dAsync }
+let nobleArgon2: Promise<typeof import('@noble/hashes/argon2.js')> | undefined
+
+// Imported on the first argon2 hash, so that a cold start that never meets one does not
+// evaluate it.
+const loadArgon2 = () => {
+  nobleArgon2 ??= import('@noble/hashes/argon2.js')
+  return nobleArgon2
+}
 
 /** Limits of an argon2 verifier. */
 export interface Argon2Limits {
   /** Largest memory cost accepted, in KiB. Defaults to `MAX_ARGON2_MEMORY_KIB`. */
   maxMemoryKiB?: number
+  /** Largest memory times passes accepted, in KiB. Defaults to `MAX_ARGON2_WORK_KIB`. */
+  maxWorkKiB?: number
 }
 
 /**
@@ -38,6 +57,7 @@ export interface Argon2Limits {
  */
 export function createArgon2Verifier(limits: Argon2Limits = {}): PasswordVerifier {
   const maxMemoryKiB = limits.maxMemoryKiB ?? MAX_ARGON2_MEMORY_KIB
+  const maxWorkKiB = limits.maxWorkKiB ?? MAX_ARGON2_WORK_KIB
   return {
     name: 'argon2',
 
@@ -56,20 +76,33 @@ export function createArgon2Verifier(limits: Argon2Limits = {}): PasswordVerifie
       if (!VERSIONS.has(version)) {
         throw new InvalidHashError(`argon2 version ${version} is unknown: expected 16 or 19`)
       }
-      if (m > maxMemoryKiB || t > MAX_ARGON2_TIME_COST || p > MAX_ARGON2_PARALLELISM) {
+      if (
+        m > maxMemoryKiB ||
+        t > MAX_ARGON2_TIME_COST ||
+        p > MAX_ARGON2_PARALLELISM ||
+        m * t > maxWorkKiB
+      ) {
         throw new InvalidHashError(
           `argon2 m=${m},t=${t},p=${p} is above the limit of m=${maxMemoryKiB},` +
-            `t=${MAX_ARGON2_TIME_COST},p=${MAX_ARGON2_PARALLELISM}`,
+            `t=${MAX_ARGON2_TIME_COST},p=${MAX_ARGON2_PARALLELISM} and m·t=${maxWorkKiB}`,
         )
       }
-      // RFC 9106 section 3.1: at least 8 bytes of salt, 4 of tag, 1 pass, 8 * p KiB.
+      // RFC 9106 section 3.1: at least 8 bytes of salt, 1 pass, 8 * p KiB.
       const salt = decodeBase64(saltText as string, 'argon2 salt')
       const expected = decodeBase64(hashText as string, 'argon2 hash')
-      if (salt.length < 8 || expected.length < 4 || t < 1 || p < 1 || m < 8 * p) {
+      if (salt.length < 8 || t < 1 || p < 1 || m < 8 * p) {
         throw new InvalidHashError('argon2 parameters are below the minimums of RFC 9106')
       }
+      if (expected.length < MIN_ARGON2_TAG_BYTES) {
+        throw new InvalidHashError(
+          `argon2 tag is ${expected.length} bytes: expected at least ${MIN_ARGON2_TAG_BYTES}`,
+        )
+      }
 
-      const derive = DERIVE[type as keyof typeof DERIVE]
+      const argon2 = await loadArgon2()
+      const derive = { id: argon2.argon2idAsync, i: argon2.argon2iAsync, d: argon2.argon2dAsync }[
+        type as 'id' | 'i' | 'd'
+      ]
       const computed = await derive(utf8(password), salt, {
         m,
         t,

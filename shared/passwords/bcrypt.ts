@@ -1,4 +1,3 @@
-import bcrypt from 'bcryptjs'
 import { constantTimeEqual } from './constant-time'
 import { InvalidHashError, type PasswordVerifier } from './verifier'
 
@@ -6,10 +5,26 @@ import { InvalidHashError, type PasswordVerifier } from './verifier'
 // the hash computation for valid input is the same. 22 salt and 31 hash characters.
 const BCRYPT_PATTERN = /^\$2[aby]\$(\d{2})\$[./A-Za-z0-9]{53}$/
 const BCRYPT_PREFIX_PATTERN = /^\$2[aby]\$/
-// Cost 4 is bcrypt's floor; cost 16 already takes several seconds, far past a webhook's budget.
+// Cost 4 is bcrypt's floor.
 const MIN_BCRYPT_COST = 4
-const MAX_BCRYPT_COST = 15
+/**
+ * The highest bcrypt cost accepted: Symfony's default, above Laravel's, Rails' and
+ * Django's 12. Each step doubles the work: bcryptjs takes about 0.7 s for cost 13 on Node
+ * and in workerd alike (twice the cost-12 bcrypt-sha256-django row of
+ * `npm run bench:hashes`), so 14 would leave too little of the webhook's 3 s beside a
+ * store that may take 1.5 s.
+ */
+export const MAX_BCRYPT_COST = 13
 const SALT_LENGTH = 29
+
+let bcryptjs: Promise<typeof import('bcryptjs').default> | undefined
+
+// bcryptjs is 41 KiB of unminified JavaScript: imported on the first bcrypt hash, it
+// stays out of a cold start that never meets one.
+const loadBcryptjs = () => {
+  bcryptjs ??= import('bcryptjs').then((module) => module.default)
+  return bcryptjs
+}
 
 /**
  * Checks a password against a bcrypt hash. Shared by the formats that wrap bcrypt
@@ -27,6 +42,7 @@ export async function verifyBcrypt(password: string, hash: string): Promise<bool
     )
   }
 
+  const bcrypt = await loadBcryptjs()
   const computed = await bcrypt.hash(password, hash.slice(0, SALT_LENGTH))
   return constantTimeEqual(computed.slice(SALT_LENGTH), hash.slice(SALT_LENGTH))
 }

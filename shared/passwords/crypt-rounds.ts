@@ -1,4 +1,4 @@
-import type { CHash } from '@noble/hashes/utils.js'
+import type { SyncHash } from './sync-hash'
 
 /** `length` bytes of `block` repeated, the last copy cut short. */
 export function repeatTo(block: Uint8Array, length: number): Uint8Array {
@@ -17,20 +17,39 @@ export function repeatTo(block: Uint8Array, length: number): Uint8Array {
  * passes bytes derived from them.
  */
 export function cryptRounds(
-  hash: CHash,
+  hash: SyncHash,
   digest: Uint8Array,
   p: Uint8Array,
   s: Uint8Array,
   rounds: number,
 ): Uint8Array {
+  // Each round's input is written into one buffer, so that a round allocates nothing but
+  // its digest, and a one-shot hash needs no hash object per round.
+  const size = digest.length
+  const buffer = new Uint8Array(size + s.length + 2 * p.length)
+  // The round's input is a prefix of the buffer: one view for each of the four
+  // combinations of salt (bit 1) and second password (bit 2).
+  const views = [0, 1, 2, 3].map((parts) =>
+    buffer.subarray(0, size + p.length + (parts & 1 ? s.length : 0) + (parts & 2 ? p.length : 0)),
+  )
+
   let current = digest
   for (let round = 0; round < rounds; round++) {
-    const step = hash.create()
-    step.update(round & 1 ? p : current)
-    if (round % 3) step.update(s)
-    if (round % 7) step.update(p)
-    step.update(round & 1 ? current : p)
-    current = step.digest()
+    const hasSalt = round % 3 !== 0
+    const hasPassword = round % 7 !== 0
+    let offset = 0
+    buffer.set(round & 1 ? p : current, offset)
+    offset += round & 1 ? p.length : size
+    if (hasSalt) {
+      buffer.set(s, offset)
+      offset += s.length
+    }
+    if (hasPassword) {
+      buffer.set(p, offset)
+      offset += p.length
+    }
+    buffer.set(round & 1 ? current : p, offset)
+    current = hash(views[(hasSalt ? 1 : 0) | (hasPassword ? 2 : 0)] as Uint8Array)
   }
   return current
 }

@@ -8,7 +8,12 @@ import { InvalidHashError, type PasswordVerifier } from './verifier'
 // not decoded; Django's own salts are alphanumeric.
 const DJANGO_PATTERN = /^pbkdf2_(sha256|sha1)\$(\d{1,9})\$([^$]+)\$([A-Za-z0-9+/]+={0,2})$/
 const DJANGO_PREFIX_PATTERN = /^pbkdf2_(sha256|sha1)\$/
-const HASHES: Record<string, Pbkdf2Hash> = { sha256: 'SHA-256', sha1: 'SHA-1' }
+// Django derives a key as long as the digest (dklen=None) and compares all of it: a
+// shorter stored key would compare fewer bytes and let wrong passwords through.
+const VARIANTS: Record<string, { hash: Pbkdf2Hash; keyBytes: number }> = {
+  sha256: { hash: 'SHA-256', keyBytes: 32 },
+  sha1: { hash: 'SHA-1', keyBytes: 20 },
+}
 
 /** Django's `PBKDF2PasswordHasher` (`pbkdf2_sha256$`) and `PBKDF2SHA1PasswordHasher`. */
 export const djangoPbkdf2Verifier: PasswordVerifier = {
@@ -25,13 +30,19 @@ export const djangoPbkdf2Verifier: PasswordVerifier = {
     }
     const [, variant, iterationsText, salt, hashText] = match
     const expected = decodeBase64(hashText as string, 'Django pbkdf2 hash')
+    const { hash: algorithm, keyBytes } = VARIANTS[variant as string] as (typeof VARIANTS)[string]
+    if (expected.length !== keyBytes) {
+      throw new InvalidHashError(
+        `Django pbkdf2 key is ${expected.length} bytes: expected ${keyBytes}`,
+      )
+    }
 
     const computed = await derivePbkdf2(
-      HASHES[variant as string] as Pbkdf2Hash,
+      algorithm,
       utf8(password),
       utf8(salt as string),
       Number(iterationsText),
-      expected.length,
+      keyBytes,
     )
     return constantTimeEqual(computed, expected)
   },

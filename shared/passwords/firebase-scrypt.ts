@@ -65,6 +65,13 @@ export function createFirebaseScryptVerifier(config: FirebaseScryptConfig): Pass
       }
       const salt = decodeBase64(match[1] as string, 'Firebase salt')
       const expected = decodeBase64(match[2] as string, 'Firebase password hash')
+      // The hash is the signer key encrypted, byte for byte as long; a shorter one is cut.
+      if (expected.length !== signerKey.length) {
+        throw new InvalidHashError(
+          `Firebase password hash is ${expected.length} bytes: expected ${signerKey.length}, ` +
+            "the signer key's length",
+        )
+      }
 
       const derived = await deriveScrypt(utf8(password), concatBytes(salt, saltSeparator), {
         N: 2 ** memCost,

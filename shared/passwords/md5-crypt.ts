@@ -1,8 +1,8 @@
-import { md5 } from '@noble/hashes/legacy.js'
 import { concatBytes, utf8 } from './bytes'
 import { constantTimeEqual } from './constant-time'
 import { cryptRounds, repeatTo } from './crypt-rounds'
 import { encodeHash64 } from './hash64'
+import { loadSyncHash, type SyncHash } from './sync-hash'
 import { InvalidHashError, type PasswordVerifier } from './verifier'
 
 // $1$<salt, up to 8 characters>$<22 hash64 characters>; Apache's $apr1$ differs only in
@@ -13,17 +13,21 @@ const MD5_CRYPT_PREFIX_PATTERN = /^(\$1\$|\$apr1\$)/
 const ROUNDS = 1000
 const ORDER = [12, 6, 0, 13, 7, 1, 14, 8, 2, 15, 9, 3, 5, 10, 4, 11]
 
-/** The digest of md5-crypt; `magic` is `$1$` or `$apr1$`. */
-export function md5CryptDigest(password: Uint8Array, magic: Uint8Array, salt: Uint8Array) {
+/** The digest of md5-crypt; `md5` is MD5, `magic` is `$1$` or `$apr1$`. */
+export function md5CryptDigest(
+  md5: SyncHash,
+  password: Uint8Array,
+  magic: Uint8Array,
+  salt: Uint8Array,
+) {
   const alternate = md5(concatBytes(password, salt, password))
-  const first = md5.create().update(password).update(magic).update(salt)
-  first.update(repeatTo(alternate, password.length))
+  const first = [password, magic, salt, repeatTo(alternate, password.length)]
   // Kamp's C original adds a zero byte here, read from the digest buffer it has just
   // cleared, where the digest's first byte was meant; every implementation keeps the quirk.
   for (let bits = password.length; bits > 0; bits >>= 1) {
-    first.update(bits & 1 ? new Uint8Array(1) : password.subarray(0, 1))
+    first.push(bits & 1 ? new Uint8Array(1) : password.subarray(0, 1))
   }
-  return cryptRounds(md5, first.digest(), password, salt, ROUNDS)
+  return cryptRounds(md5, md5(concatBytes(...first)), password, salt, ROUNDS)
 }
 
 /** md5-crypt (`$1$`, FreeBSD and old Linux) and Apache's `$apr1$` (htpasswd). */
@@ -41,7 +45,8 @@ export const md5CryptVerifier: PasswordVerifier = {
     }
     const [, magic, salt, expected] = match
 
-    const digest = md5CryptDigest(utf8(password), utf8(magic as string), utf8(salt as string))
+    const md5 = await loadSyncHash('md5')
+    const digest = md5CryptDigest(md5, utf8(password), utf8(magic as string), utf8(salt as string))
     return constantTimeEqual(encodeHash64(digest, ORDER), expected as string)
   },
 }

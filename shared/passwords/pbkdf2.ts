@@ -7,10 +7,12 @@ import { InvalidHashError, type PasswordVerifier } from './verifier'
 // passlib: $pbkdf2[-sha256|-sha512]$<rounds>$<salt>$<hash>, in passlib's adapted base64.
 const PBKDF2_PATTERN = /^\$pbkdf2(-sha256|-sha512)?\$(\d{1,9})\$([./A-Za-z0-9]*)\$([./A-Za-z0-9]+)$/
 const PBKDF2_PREFIX_PATTERN = /^\$pbkdf2(-sha256|-sha512)?\$/
-const HASHES: Record<string, Pbkdf2Hash> = {
-  '': 'SHA-1',
-  '-sha256': 'SHA-256',
-  '-sha512': 'SHA-512',
+// passlib writes, and on parsing demands, a key exactly as long as the digest: a shorter
+// stored key would compare fewer bytes and let wrong passwords through.
+const VARIANTS: Record<string, { hash: Pbkdf2Hash; keyBytes: number }> = {
+  '': { hash: 'SHA-1', keyBytes: 20 },
+  '-sha256': { hash: 'SHA-256', keyBytes: 32 },
+  '-sha512': { hash: 'SHA-512', keyBytes: 64 },
 }
 
 /** PBKDF2 as passlib writes it: `$pbkdf2$` (SHA-1), `$pbkdf2-sha256$`, `$pbkdf2-sha512$`. */
@@ -27,15 +29,13 @@ export const pbkdf2Verifier: PasswordVerifier = {
     const [, variant = '', roundsText, saltText, hashText] = match
     const salt = decodeAdaptedBase64(saltText as string, 'pbkdf2 salt')
     const expected = decodeAdaptedBase64(hashText as string, 'pbkdf2 hash')
+    const { hash: algorithm, keyBytes } = VARIANTS[variant] as (typeof VARIANTS)[string]
+    if (expected.length !== keyBytes) {
+      throw new InvalidHashError(`pbkdf2 key is ${expected.length} bytes: expected ${keyBytes}`)
+    }
 
-    const algorithm = HASHES[variant] as Pbkdf2Hash
-    const computed = await derivePbkdf2(
-      algorithm,
-      utf8(password),
-      salt,
-      Number(roundsText),
-      expected.length,
-    )
+    const iterations = Number(roundsText)
+    const computed = await derivePbkdf2(algorithm, utf8(password), salt, iterations, keyBytes)
     return constantTimeEqual(computed, expected)
   },
 }

@@ -1,4 +1,3 @@
-import { scryptAsync } from '@noble/hashes/scrypt.js'
 import { nodeCrypto } from './node-crypto'
 import { InvalidHashError } from './verifier'
 
@@ -6,6 +5,8 @@ import { InvalidHashError } from './verifier'
 export const MAX_SCRYPT_MEMORY_BYTES = 64 * 1024 * 1024
 /** Parallelism multiplies the work without adding memory; 16 is far above common use (1). */
 export const MAX_SCRYPT_PARALLELISM = 16
+
+let nobleScrypt: Promise<typeof import('@noble/hashes/scrypt.js')> | undefined
 
 /** scrypt's cost parameters: `N` a power of two, block size `r`, parallelism `p`. */
 export interface ScryptParams {
@@ -47,5 +48,8 @@ export async function deriveScrypt(
       )
     })
   }
+  // Only runtimes without Node's scrypt import the pure-JS one, and only on first use.
+  nobleScrypt ??= import('@noble/hashes/scrypt.js')
+  const { scryptAsync } = await nobleScrypt
   return scryptAsync(password, salt, { N, r, p, dkLen, maxmem })
 }

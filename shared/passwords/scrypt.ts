@@ -8,6 +8,9 @@ import { InvalidHashError, type PasswordVerifier } from './verifier'
 const SCRYPT_PATTERN =
   /^\$scrypt\$ln=(\d{1,2}),r=(\d{1,3}),p=(\d{1,3})\$([A-Za-z0-9+/]*)\$([A-Za-z0-9+/]+)$/
 const SCRYPT_PREFIX = '$scrypt$'
+// passlib writes, and on parsing demands, a 32-byte key: a shorter stored key would
+// compare fewer bytes and let wrong passwords through.
+const KEY_BYTES = 32
 
 /** scrypt as passlib writes it (`passlib.hash.scrypt`). */
 export const scryptVerifier: PasswordVerifier = {
@@ -23,12 +26,15 @@ export const scryptVerifier: PasswordVerifier = {
     const [, lnText, rText, pText, saltText, hashText] = match
     const salt = decodeBase64(saltText as string, 'scrypt salt')
     const expected = decodeBase64(hashText as string, 'scrypt hash')
+    if (expected.length !== KEY_BYTES) {
+      throw new InvalidHashError(`scrypt key is ${expected.length} bytes: expected ${KEY_BYTES}`)
+    }
 
     const computed = await deriveScrypt(utf8(password), salt, {
       N: 2 ** Number(lnText),
       r: Number(rText),
       p: Number(pText),
-      dkLen: expected.length,
+      dkLen: KEY_BYTES,
     })
     return constantTimeEqual(computed, expected)
   },

@@ -1,8 +1,8 @@
-import { sha256, sha512 } from '@noble/hashes/sha2.js'
 import { concatBytes, utf8 } from './bytes'
 import { constantTimeEqual } from './constant-time'
 import { cryptRounds, repeatTo } from './crypt-rounds'
 import { encodeHash64 } from './hash64'
+import { loadSyncHash, type SyncHash } from './sync-hash'
 import { InvalidHashError, type PasswordVerifier } from './verifier'
 
 // $5$ / $6$[rounds=N$]<salt, up to 16 characters>$<hash64 digest>
@@ -12,12 +12,13 @@ const DEFAULT_ROUNDS = 5000
 // The specification's floor is 1000; glibc never writes a lower count into a hash.
 const MIN_ROUNDS = 1000
 /**
- * The most rounds a sha-crypt hash may ask for; passlib's defaults, 535,000 (sha256) and
- * 656,000 (sha512), stay below it.
- * Rounds run in pure JS: `npm run bench:hashes` times glibc's default of 5000 at tens of
- * milliseconds, so a hash near the cap takes seconds.
+ * The most rounds a sha-crypt hash may ask for: passlib's default for sha512-crypt, which
+ * Ansible's `password_hash` writes (passlib's sha256-crypt default is 535,000). At the cap
+ * sha512-crypt takes about 3 s in workerd (@noble/hashes: 131 times the 5000-round
+ * sha512-crypt row of `npm run bench:hashes`) and a fraction of that on Node
+ * (`crypto.hash`, same row); glibc's default of 5000 rounds costs a 131st of it.
  */
-export const MAX_SHA_CRYPT_ROUNDS = 1_000_000
+export const MAX_SHA_CRYPT_ROUNDS = 656_000
 
 // The order in which the specification packs digest bytes into hash64, least significant
 // byte of each group first.
@@ -30,34 +31,31 @@ const SHA512_ORDER = [
   51, 30, 9, 10, 52, 31, 32, 11, 53, 54, 33, 12, 13, 55, 34, 35, 14, 56, 57, 36, 15, 16, 58, 37, 38,
   17, 59, 60, 39, 18, 19, 61, 40, 41, 20, 62, 63,
 ]
+// The hash each variant runs on, and the hash64 characters of its digest: 32 bytes
+// give 43, 64 give 86. A shorter stored digest is cut short, never a variant.
 const VARIANTS = {
-  '5': { hash: sha256, order: SHA256_ORDER },
-  '6': { hash: sha512, order: SHA512_ORDER },
-}
-
-/** The noble hash a sha-crypt variant runs on. */
-export type ShaCryptHash = typeof sha256 | typeof sha512
+  '5': { name: 'sha256', order: SHA256_ORDER, digestChars: 43 },
+  '6': { name: 'sha512', order: SHA512_ORDER, digestChars: 86 },
+} as const
 
 /** The digest of Ulrich Drepper's SHA-crypt specification (glibc `crypt`, version 0.6). */
 export function shaCryptDigest(
-  hash: ShaCryptHash,
+  hash: SyncHash,
   password: Uint8Array,
   salt: Uint8Array,
   rounds: number,
 ) {
-  const size = hash.outputLen
   const alternate = hash(concatBytes(password, salt, password))
-  const first = hash.create().update(password).update(salt)
-  first.update(repeatTo(alternate, password.length))
+  const first = [password, salt, repeatTo(alternate, password.length)]
   for (let bits = password.length; bits > 0; bits >>= 1) {
-    first.update(bits & 1 ? alternate : password)
+    first.push(bits & 1 ? alternate : password)
   }
-  const digest = first.digest()
+  const digest = hash(concatBytes(...first))
 
   const passwordBlock = hash(repeatTo(password, password.length * password.length))
   const saltBlock = hash(repeatTo(salt, salt.length * (16 + (digest[0] as number))))
-  const p = repeatTo(passwordBlock.subarray(0, size), password.length)
-  const s = repeatTo(saltBlock.subarray(0, size), salt.length)
+  const p = repeatTo(passwordBlock, password.length)
+  const s = repeatTo(saltBlock, salt.length)
 
   return cryptRounds(hash, digest, p, s, rounds)
 }
@@ -74,6 +72,12 @@ export const shaCryptVerifier: PasswordVerifier = {
       throw new InvalidHashError('sha-crypt hash is malformed: expected $6$[rounds=N$]<salt>$…')
     }
     const [, id, roundsText, salt, expected] = match
+    const { name, order, digestChars } = VARIANTS[id as keyof typeof VARIANTS]
+    if ((expected as string).length !== digestChars) {
+      throw new InvalidHashError(
+        `sha-crypt $${id}$ digest has ${(expected as string).length} characters: expected ${digestChars}`,
+      )
+    }
     const rounds = roundsText === undefined ? DEFAULT_ROUNDS : Number(roundsText)
     if (rounds < MIN_ROUNDS || rounds > MAX_SHA_CRYPT_ROUNDS) {
       throw new InvalidHashError(
@@ -81,7 +85,7 @@ export const shaCryptVerifier: PasswordVerifier = {
       )
     }
 
-    const { hash: sha, order } = VARIANTS[id as keyof typeof VARIANTS]
+    const sha = await loadSyncHash(name)
     const digest = shaCryptDigest(sha, utf8(password), utf8(salt as string), rounds)
     return constantTimeEqual(encodeHash64(digest, order), expected as string)
   },
