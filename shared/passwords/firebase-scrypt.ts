@@ -6,8 +6,8 @@ import { InvalidHashError, type PasswordVerifier } from './verifier'
 
 /**
  * The hash parameters of a Firebase Authentication project, as the Firebase console shows
- * them under Authentication > Users > ⋮ > Password hash parameters, or as
- * `firebase auth:export` reports them. They are the same for every user of the project.
+ * them under Authentication > Users > ⋮ > Password hash parameters. They are the same for
+ * every user of the project; `firebase auth:export` gives only each user's salt and hash.
  */
 export interface FirebaseScryptConfig {
   /** `base64_signer_key`: base64, secret; keep it out of the repository. */
@@ -31,14 +31,8 @@ const KEY_BYTES = 32
  * (followed by the project's salt separator) give a scrypt key, which encrypts the
  * project's signer key with AES-256-CTR and a zero counter; the ciphertext is the hash.
  *
- * Store each user's hash as `$firebase-scrypt$<salt>$<passwordHash>` and list the
- * verifier beside the defaults:
- *
- * ```ts
- * const verifiers = [...defaultVerifiers, createFirebaseScryptVerifier({
- *   signerKey: env.FIREBASE_SIGNER_KEY, saltSeparator: 'Bw==', rounds: 8, memCost: 14,
- * })]
- * ```
+ * Store each user's hash as `$firebase-scrypt$<salt>$<passwordHash>`. Deployments turn it
+ * on with the four `FIREBASE_*` settings, read by `verifiersFromEnv`.
  */
 export function createFirebaseScryptVerifier(config: FirebaseScryptConfig): PasswordVerifier {
   const signerKey = decodeBase64(config.signerKey, 'Firebase signer key')

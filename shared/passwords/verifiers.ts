@@ -15,8 +15,8 @@ import { wordpressBcryptVerifier } from './wordpress-bcrypt'
 /**
  * Every hash format the webhook understands without configuration, tried in this order.
  * Each owns a distinct prefix, so the order only matters for speed: the most common
- * formats come first. Firebase's scrypt needs the project's keys: see
- * `createFirebaseScryptVerifier`.
+ * formats come first. Firebase's scrypt needs the project's keys: `verifiersFromEnv` adds
+ * it from the `FIREBASE_*` settings.
  */
 export const defaultVerifiers: readonly PasswordVerifier[] = [
   bcryptVerifier,
