@@ -89,10 +89,11 @@ const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`
 
 const bundles = await Promise.all(
   VARIANTS.map(async (variant, index) => {
-    const outfile = `${OUT_DIR}/variant-${index}.mjs`
-    const size = await bundleLambda(variant.entry, outfile, { external: variant.external })
-    await coldStart(outfile, variant.preload) // warm-up: fills the OS file cache
-    return { ...variant, outfile, size, samples: [] as [number, number][] }
+    const size = await bundleLambda(variant.entry, `${OUT_DIR}/variant-${index}`, {
+      external: variant.external,
+    })
+    await coldStart(size.entryFile, variant.preload) // warm-up: fills the OS file cache
+    return { ...variant, outfile: size.entryFile, size, samples: [] as [number, number][] }
   }),
 )
 // Variants take turns, so a slow spell of the machine hits them all alike.
@@ -114,6 +115,7 @@ const rows = bundles.map(({ name, size, samples }) => ({
   bundle: name,
   raw: kib(size.bytes),
   gzip: kib(size.gzipBytes),
+  total: kib(size.totalBytes),
   importMs: median(samples.map(([importMs]) => importMs)),
   firstRequestMs: median(samples.map(([, firstMs]) => firstMs)),
 }))
@@ -125,8 +127,9 @@ console.log(`Cold start, median of ${RUNS} fresh Node ${process.version} process
 console.table(
   rows.map((row) => ({
     bundle: row.bundle,
-    raw: row.raw,
-    gzip: row.gzip,
+    'entry raw': row.raw,
+    'entry gzip': row.gzip,
+    'with chunks': row.total,
     'import (ms)': row.importMs.toFixed(1),
     'import + 1st request (ms)': row.firstRequestMs.toFixed(1),
   })),
@@ -152,8 +155,8 @@ report('cold-start-aws', [
     against: `SDK clients only, same calls (${ms(baseline?.firstRequestMs)})`,
   },
   {
-    what: 'Lambda bundle size',
-    value: `${deployed?.raw} (${deployed?.gzip} gzip)`,
-    against: `SDK clients only: ${baseline?.raw} (${baseline?.gzip} gzip)`,
+    what: 'Lambda bundle entry, parsed at cold start',
+    value: `${deployed?.raw} (${deployed?.gzip} gzip; ${deployed?.total} with chunks loaded on use)`,
+    against: `SDK clients only: ${baseline?.raw} (${baseline?.gzip} gzip; ${baseline?.total} with chunks)`,
   },
 ])

@@ -1,10 +1,11 @@
 import { fileURLToPath } from 'node:url'
+import { AWS_BUNDLE } from '../../infra/build/aws-artifact'
 import { CONFORMANCE_USERS } from '../conformance/fixtures'
 import { type LocalDynamoDb, startDynalite } from './dynalite'
 import type { LambdaHandler } from './lambda-invoke'
 import { seedUsers } from './seed-users'
 
-const BUNDLE = fileURLToPath(new URL('../../dist/aws/handler.mjs', import.meta.url))
+const BUNDLE = fileURLToPath(new URL(`../../${AWS_BUNDLE}`, import.meta.url))
 
 /**
  * Loads the built Lambda bundle (made by test/aws/global-setup.ts) with these

@@ -1,7 +1,7 @@
 import { buildAwsArtifact } from '../../infra/build/aws-artifact'
 
 /**
- * Builds dist/aws/handler.mjs and its zip once before the node tests, so the Lambda
+ * Builds the Lambda bundle and its zip once before the node tests, so the Lambda
  * tests run the very bundle `sls package` ships (about 2 s).
  */
 export default async function setup(): Promise<void> {
