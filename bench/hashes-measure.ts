@@ -1,14 +1,14 @@
 import type { BenchCase } from './hashes-cases'
 
-/** Median milliseconds per call of the verifier and of its bare primitive. */
+/** The fastest batch's milliseconds per call, of the verifier and of its bare primitive. */
 export interface BenchResult {
   format: string
   primitive: string
   verifyMs: number
   bareMs: number
-  /** Median over rounds of verifier time against primitive time in the same round. */
+  /** The verifier's fastest batch against the primitive's fastest, in percent. */
   overheadPercent: number
-  /** Median over rounds of the time the verifier adds to one call, in milliseconds. */
+  /** The time the verifier adds to one call, fastest batch against fastest, in ms. */
   addedMs: number
 }
 
@@ -41,9 +41,15 @@ async function timeBatch(run: () => Promise<unknown>, calls: number): Promise<nu
   return (performance.now() - start) / calls
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1] as number
 
-/** Runs each case's verifier and primitive in alternating batches and keeps the medians. */
+/**
+ * Runs each case's verifier and primitive in alternating batches and compares their
+ * fastest batches. Both are the same deterministic CPU work every call; whatever else
+ * runs on the machine (other processes, the garbage collector, the hypervisor) can only
+ * add time to a batch, never take it away, so the fastest batch is the one least
+ * disturbed. On this 2-core machine medians of paired batches moved by ±15 % between
+ * runs of `npm run bench:hashes`, with negative overheads as often as positive ones.
+ */
 export async function measure(
   cases: BenchCase[],
   { batchMs, rounds }: MeasureOptions,
@@ -64,29 +70,23 @@ export async function measure(
     }
     calls = Math.min(MAX_BATCH_CALLS, Math.max(1, Math.round(batchMs / once)))
 
-    // Other processes share the CPU: pairing each verifier batch with a primitive batch
-    // run right beside it, in alternating order, cancels most of their drift.
-    const verifyTimes: number[] = []
-    const bareTimes: number[] = []
-    const ratios: number[] = []
-    const added: number[] = []
+    // Alternating order, so that neither side always runs on a warmer or cooler machine.
+    let verifyMs = Number.POSITIVE_INFINITY
+    let bareMs = Number.POSITIVE_INFINITY
     for (let round = 0; round < rounds; round++) {
       const isVerifyFirst = round % 2 === 0
       const first = await timeBatch(isVerifyFirst ? benchCase.verify : benchCase.bare, calls)
       const second = await timeBatch(isVerifyFirst ? benchCase.bare : benchCase.verify, calls)
-      const [verifyMs, bareMs] = isVerifyFirst ? [first, second] : [second, first]
-      verifyTimes.push(verifyMs)
-      bareTimes.push(bareMs)
-      ratios.push(verifyMs / bareMs)
-      added.push(verifyMs - bareMs)
+      verifyMs = Math.min(verifyMs, isVerifyFirst ? first : second)
+      bareMs = Math.min(bareMs, isVerifyFirst ? second : first)
     }
     results.push({
       format: benchCase.format,
       primitive: benchCase.primitive,
-      verifyMs: median(verifyTimes),
-      bareMs: median(bareTimes),
-      overheadPercent: (median(ratios) - 1) * 100,
-      addedMs: median(added),
+      verifyMs,
+      bareMs,
+      overheadPercent: (verifyMs / bareMs - 1) * 100,
+      addedMs: verifyMs - bareMs,
     })
   }
   return results

