@@ -66,16 +66,20 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     )
   })
 
-  app.notFound(() => {
-    throw new WebhookError('not_found', 'No such endpoint; Corbado calls POST /webhook.')
-  })
+  // Hono runs the not-found handler where a thrown error would skip the rest of
+  // requestLog, and with it the request's log line: it answers instead of throwing.
+  app.notFound((c) =>
+    refuse(c, new WebhookError('not_found', 'No such endpoint; Corbado calls POST /webhook.')),
+  )
 
-  app.onError((thrown, c) => {
-    const error = toWebhookError(thrown)
-    c.set('outcome', error.code)
-    if (error.status >= 500) c.set('failure', describeCause(error.cause))
-    return errorResponse(c, error)
-  })
+  app.onError((thrown, c) => refuse(c, toWebhookError(thrown)))
 
   return app
+}
+
+/** Answers with the protocol's error body and notes the outcome for the log line. */
+function refuse(c: Context<AppEnv>, error: WebhookError): Response {
+  c.set('outcome', error.code)
+  if (error.status >= 500) c.set('failure', describeCause(error.cause))
+  return errorResponse(c, error)
 }

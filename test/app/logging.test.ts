@@ -49,6 +49,18 @@ describe('request log', () => {
     })
   })
 
+  it('writes one line for a request to an unknown path and one for a wrong method', async () => {
+    const { app, lines } = appWithCapturedLog()
+
+    await app.fetch(new Request('https://webhook.test/nowhere', { method: 'POST' }))
+    await app.fetch(new Request('https://webhook.test/webhook', { method: 'GET' }))
+
+    expect(lines.map((line) => JSON.parse(line))).toMatchObject([
+      { level: 'warn', path: '/nowhere', outcome: 'not_found', status: 404 },
+      { level: 'warn', path: '/webhook', outcome: 'method_not_allowed', status: 405 },
+    ])
+  })
+
   it('writes nothing below the configured level', async () => {
     const { app, lines } = appWithCapturedLog('warn')
 
