@@ -41,7 +41,6 @@ async function timeBatch(run: () => Promise<unknown>, calls: number): Promise<nu
   return (performance.now() - start) / calls
 }
 
-
 /**
  * Runs each case's verifier and primitive in alternating batches and compares their
  * fastest batches. Both are the same deterministic CPU work every call; whatever else
