@@ -1,4 +1,5 @@
 import type { BenchCase } from './hashes-cases'
+import { median } from './median'
 
 /** Median milliseconds per call of the verifier and of its bare primitive. */
 export interface BenchResult {
@@ -40,8 +41,6 @@ async function timeBatch(run: () => Promise<unknown>, calls: number): Promise<nu
   await settle()
   return (performance.now() - start) / calls
 }
-
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1] as number
 
 /** Runs each case's verifier and primitive in alternating batches and keeps the medians. */
 export async function measure(
