@@ -1,5 +1,5 @@
 import type { BenchCase } from './hashes-cases'
-import { median } from './median'
+import { median, quantile } from './median'
 
 /** Median milliseconds per call of the verifier and of its bare primitive. */
 export interface BenchResult {
@@ -9,6 +9,11 @@ export interface BenchResult {
   bareMs: number
   /** Median over rounds of verifier time against primitive time in the same round. */
   overheadPercent: number
+  /**
+   * Half the interquartile range of those per-round overheads, in percent: how far apart
+   * the rounds lie, so a reader can tell an overhead from this machine's noise.
+   */
+  spreadPercent: number
   /** Median over rounds of the time the verifier adds to one call, in milliseconds. */
   addedMs: number
 }
@@ -85,6 +90,7 @@ export async function measure(
       verifyMs: median(verifyTimes),
       bareMs: median(bareTimes),
       overheadPercent: (median(ratios) - 1) * 100,
+      spreadPercent: ((quantile(ratios, 0.75) - quantile(ratios, 0.25)) / 2) * 100,
       addedMs: median(added),
     })
   }
