@@ -2,7 +2,6 @@ import { argon2dAsync, argon2iAsync, argon2idAsync } from '@noble/hashes/argon2.
 import { md5, sha1 } from '@noble/hashes/legacy.js'
 import { scryptAsync } from '@noble/hashes/scrypt.js'
 import { sha256, sha384, sha512 } from '@noble/hashes/sha2.js'
-import { utf8 } from '../shared/passwords/bytes'
 import { nodeCrypto } from '../shared/passwords/node-crypto'
 import { MAX_WEBCRYPTO_PBKDF2_ITERATIONS, type Pbkdf2Hash } from '../shared/passwords/pbkdf2-derive'
 
@@ -120,8 +119,8 @@ export function bareScrypt(
   )
 }
 
-/** The bare argon2 call of @noble/hashes for a PHC string's parameters. */
-export function bareArgon2(password: string, phc: string): Promise<unknown> {
+/** The bare argon2 call of @noble/hashes for a PHC string's parameters, parsed once. */
+export function bareArgon2(password: string, phc: string): () => Promise<unknown> {
   const [type, ...fields] = phc
     .replace(/^argon2\$/, '$')
     .split('$')
@@ -136,13 +135,16 @@ export function bareArgon2(password: string, phc: string): Promise<unknown> {
   )
   const decode = (text: string) => Uint8Array.from(atob(text), (char) => char.charCodeAt(0))
   const derive = { argon2id: argon2idAsync, argon2i: argon2iAsync, argon2d: argon2dAsync }
-  return derive[type as keyof typeof derive](utf8(password), decode(salt), {
+  const run = derive[type as keyof typeof derive]
+  const [key, saltBytes] = [new TextEncoder().encode(password), decode(salt)]
+  const options = {
     m: Number(numbers.m),
     t: Number(numbers.t),
     p: Number(numbers.p),
     version: Number(numbers.v ?? 0x10),
     dkLen: decode(hash).length,
-  })
+  }
+  return () => run(key, saltBytes, options)
 }
 
 /** A bare digest: `crypto.hash` on Node; in Workers WebCrypto for SHA, noble for MD5. */

@@ -14,13 +14,8 @@ export function startServer(file: string): Promise<{ url: string; child: ChildPr
   })
 }
 
-export function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b)
-  const middle = Math.floor(sorted.length / 2)
-  return sorted.length % 2
-    ? (sorted[middle] as number)
-    : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2
-}
+// Kept in its own file so that the workerd bench bundle can import it without node:*.
+export { median } from './median'
 
 /** One figure for the summary table that `npm run bench` prints. */
 export interface Figure {

@@ -96,15 +96,23 @@ async function continuedPbkdf2(job: Pbkdf2Job): Promise<Uint8Array> {
     'sign',
   ])
 
-  for (let start = 0; start < fullLength; start += blockBytes) {
-    let u: Bytes = sum.slice(start, start + blockBytes)
-    for (let i = 0; i < blockBytes; i++) {
-      u[i] = (u[i] as number) ^ (previous[start + i] as number)
+  // This loop runs once per HMAC of about 2 µs, 160,000 times for Django's 260,000
+  // iterations, so it reads each output through a view instead of copying it, and XORs
+  // 32-bit words: digests are 20, 32 or 64 bytes, and byte order does not matter to XOR.
+  const blockWords = blockBytes / 4
+  const sumWords = new Int32Array(sum.buffer, sum.byteOffset, fullLength / 4)
+  const previousWords = new Int32Array(previous.buffer, previous.byteOffset, fullLength / 4)
+  for (let start = 0; start < fullLength / 4; start += blockWords) {
+    const first = new Int32Array(blockWords)
+    for (let i = 0; i < blockWords; i++) {
+      first[i] = (sumWords[start + i] as number) ^ (previousWords[start + i] as number)
     }
+    let u: ArrayBuffer = first.buffer
     for (let round = head; round < iterations; round++) {
-      u = new Uint8Array(await crypto.subtle.sign('HMAC', hmacKey, u))
-      for (let i = 0; i < blockBytes; i++) {
-        sum[start + i] = (sum[start + i] as number) ^ (u[i] as number)
+      u = await crypto.subtle.sign('HMAC', hmacKey, u)
+      const words = new Int32Array(u)
+      for (let i = 0; i < blockWords; i++) {
+        sumWords[start + i] = (sumWords[start + i] as number) ^ (words[i] as number)
       }
     }
   }

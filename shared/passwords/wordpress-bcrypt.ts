@@ -1,11 +1,11 @@
 import { encodeBase64 } from './base64'
 import { verifyBcrypt } from './bcrypt'
 import { utf8 } from './bytes'
-import { hmacDigest } from './digest'
+import { keyedHmac } from './digest'
 import type { PasswordVerifier } from './verifier'
 
 const WORDPRESS_PREFIX = '$wp$'
-const HMAC_KEY = utf8('wp-sha384')
+const wordpressHmac = keyedHmac('SHA-384', utf8('wp-sha384'))
 
 /**
  * WordPress 6.8 and later: `$wp` and a bcrypt hash (`$2y$`) of the base64 HMAC-SHA384 of
@@ -17,7 +17,7 @@ export const wordpressBcryptVerifier: PasswordVerifier = {
   matches: (hash) => hash.startsWith(WORDPRESS_PREFIX),
 
   async verify(password, hash) {
-    const mac = await hmacDigest('SHA-384', HMAC_KEY, utf8(password))
+    const mac = await wordpressHmac(utf8(password))
     return verifyBcrypt(encodeBase64(mac), hash.slice(WORDPRESS_PREFIX.length - 1))
   },
 }
