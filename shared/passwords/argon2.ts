@@ -25,8 +25,8 @@ export const MAX_ARGON2_TIME_COST = 10
 /**
  * The most work, memory times passes (m · t, in KiB), an argon2 hash may ask for: PHP's
  * default (m=65536, t=4), above argon2-cffi's (m=65536, t=3). The work of pure-JS argon2
- * grows with m · t whatever the lanes; at the cap it takes 1.5 s (workerd) to 2.4 s
- * (Node), 128 times the m=1024,t=2 argon2 rows of `npm run bench:hashes`.
+ * grows with m · t whatever the lanes; at the cap it takes about 1.3 s on Node and
+ * in workerd, 128 times the m=1024,t=2 argon2 rows of `npm run bench:hashes`.
  */
 export const MAX_ARGON2_WORK_KIB = 65536 * 4
 /** Lanes; JavaScript computes them one after another, so they only add work. */

@@ -9,7 +9,7 @@ const BCRYPT_PREFIX_PATTERN = /^\$2[aby]\$/
 const MIN_BCRYPT_COST = 4
 /**
  * The highest bcrypt cost accepted: Symfony's default, above Laravel's, Rails' and
- * Django's 12. Each step doubles the work: bcryptjs takes about 0.7 s for cost 13 on Node
+ * Django's 12. Each step doubles the work: bcryptjs takes about 0.6 s for cost 13 on Node
  * and in workerd alike (twice the cost-12 bcrypt-sha256-django row of
  * `npm run bench:hashes`), so 14 would leave too little of the webhook's 3 s beside a
  * store that may take 1.5 s.

@@ -12,8 +12,8 @@ const PHPASS_PREFIX_PATTERN = /^\$[PH]\$/
 const MIN_LOG2_ROUNDS = 7
 /**
  * The largest log2 of the rounds accepted, 32 times WordPress's 2^13: 2^18 MD5s take
- * about 0.5 s in workerd (@noble/hashes: 1024 times the 2^8-round phpass-wordpress row of
- * `npm run bench:hashes`) and less on Node (`crypto.hash`, same row).
+ * about 0.25 s in workerd (@noble/hashes: 1024 times the 2^8-round phpass-wordpress row of
+ * `npm run bench:hashes`) and on Node (`crypto.hash`, same row) alike.
  */
 export const MAX_PHPASS_LOG2_ROUNDS = 18
 

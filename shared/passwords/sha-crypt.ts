@@ -14,9 +14,9 @@ const MIN_ROUNDS = 1000
 /**
  * The most rounds a sha-crypt hash may ask for: passlib's default for sha512-crypt, which
  * Ansible's `password_hash` writes (passlib's sha256-crypt default is 535,000). At the cap
- * sha512-crypt takes about 3 s in workerd (@noble/hashes: 131 times the 5000-round
- * sha512-crypt row of `npm run bench:hashes`) and a fraction of that on Node
- * (`crypto.hash`, same row); glibc's default of 5000 rounds costs a 131st of it.
+ * sha512-crypt takes about 2.3 s in workerd (@noble/hashes: 131 times the 5000-round
+ * sha512-crypt row of `npm run bench:hashes`) and 0.9 s on Node (`crypto.hash`, same
+ * row); glibc's default of 5000 rounds costs a 131st of it.
  */
 export const MAX_SHA_CRYPT_ROUNDS = 656_000
 
