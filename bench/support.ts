@@ -3,12 +3,18 @@ import { fileURLToPath } from 'node:url'
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url))
 
-/** Starts a TypeScript server file with tsx and resolves with its URL once it prints a port. */
-export function startServer(file: string): Promise<{ url: string; child: ChildProcess }> {
+/**
+ * Starts a TypeScript server file with tsx and resolves with its URL once it prints its
+ * port and process id. tsx runs the server in a process of its own: `pid` is that one.
+ */
+export function startServer(
+  file: string,
+): Promise<{ url: string; pid: number; child: ChildProcess }> {
   const child = spawn(`${ROOT}node_modules/.bin/tsx`, [file], { cwd: ROOT })
   return new Promise((resolve, reject) => {
     child.stdout?.once('data', (chunk) => {
-      resolve({ url: `http://127.0.0.1:${String(chunk).trim()}`, child })
+      const [port, pid] = String(chunk).trim().split(' ')
+      resolve({ url: `http://127.0.0.1:${port}`, pid: Number(pid), child })
     })
     child.once('exit', (code) => reject(new Error(`${file} exited with ${code}`)))
   })

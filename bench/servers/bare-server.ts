@@ -4,4 +4,6 @@ import { Hono } from 'hono'
 
 const app = new Hono()
 app.post('/webhook', (c) => c.json({ responseID: 'fixed', data: { status: 'exists' } }))
-serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) => console.log(info.port))
+serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) =>
+  console.log(info.port, process.pid),
+)

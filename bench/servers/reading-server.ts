@@ -15,4 +15,6 @@ app.post('/webhook', async (c) => {
     data: { status: isComplete && body ? 'exists' : 'not_exists' },
   })
 })
-serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) => console.log(info.port))
+serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) =>
+  console.log(info.port, process.pid),
+)

@@ -12,4 +12,6 @@ const app = createApp({
   store: new MemoryStore(DEMO_USERS),
   logger: createJsonLogger({ write: () => {} }),
 })
-serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) => console.log(info.port))
+serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) =>
+  console.log(info.port, process.pid),
+)
