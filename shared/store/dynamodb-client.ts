@@ -1,7 +1,12 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb'
+import { ConfiguredRetryStrategy } from '@smithy/core/retry'
 
 /** Two attempts: one retry covers a dropped connection, a second would not fit in 3 s. */
 export const DYNAMODB_MAX_ATTEMPTS = 2
+// The SDK waits a random time of up to 1 s before retrying a throttled call, the whole
+// of DYNAMODB_TIMEOUT_MS, so the retry could come too late to be answered. Up to 100 ms,
+// jittered so that containers throttled together do not retry together, leaves it room.
+const RETRY_DELAY_MAX_MS = 100
 // A TCP+TLS connect to a regional endpoint takes tens of milliseconds and a GetItem under
 // 10 ms, so 300 ms to connect and 450 ms per attempt are ample, and both attempts fit in
 // the store's 1 s budget (DYNAMODB_TIMEOUT_MS).
@@ -18,7 +23,10 @@ export interface DynamoDbClientOptions {
 export function createDynamoDbClient(options: DynamoDbClientOptions = {}): DynamoDBClient {
   return new DynamoDBClient({
     ...options,
-    maxAttempts: DYNAMODB_MAX_ATTEMPTS,
+    retryStrategy: new ConfiguredRetryStrategy(
+      DYNAMODB_MAX_ATTEMPTS,
+      () => Math.random() * RETRY_DELAY_MAX_MS,
+    ),
     // The SDK builds its Node HTTP handler from these options.
     requestHandler: {
       connectionTimeout: CONNECTION_TIMEOUT_MS,
