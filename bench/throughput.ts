@@ -76,8 +76,8 @@ async function cpuPerRequest(url: string, pid: number) {
   return ((after - before) * 1000) / result.requests.total
 }
 
-// Rounds alternate between the two servers so that a change in the machine's load hits
-// both alike; each figure is the median round.
+// Rounds alternate between the servers so that a change in the machine's load hits
+// them all alike; each figure is the median round.
 const servers = [
   await startServer('bench/servers/bare-server.ts'),
   await startServer('bench/servers/webhook-server.ts'),

@@ -4,19 +4,18 @@ const BASE64_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz012
 const PAD = 61 // '='
 
 /** Six-bit value of each ASCII character code, -1 outside the alphabet. */
-function valueTable(extra: string, value: number): Int8Array {
+function valueTable(char62: string): Int8Array {
   const values = new Int8Array(128).fill(-1)
   for (let i = 0; i < BASE64_ALPHABET.length; i++) {
     values[BASE64_ALPHABET.charCodeAt(i)] = i
   }
-  values[extra.charCodeAt(0)] = value
+  values[char62.charCodeAt(0)] = 62
   return values
 }
 
-const VALUES = valueTable('+', 62)
-// passlib's adapted base64 writes `.` for `+`; both decode to 62, as they did when `.`
-// was replaced by `+` before decoding.
-const ADAPTED_VALUES = valueTable('.', 62)
+const VALUES = valueTable('+')
+// passlib's adapted base64 writes `.` where standard base64 writes `+`.
+const ADAPTED_VALUES = valueTable('.')
 
 /**
  * One pass over the characters validates and decodes them, where a pattern test, `atob`
