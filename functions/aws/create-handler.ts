@@ -1,10 +1,5 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb'
 import middy from '@middy/core'
-import type { Context } from 'aws-lambda'
-// Known shortcoming: Hono 4 marks `hono/aws-lambda` deprecated in favour of the separate
-// `@hono/aws-lambda` package, and Hono 5 removes it. Switch this import (and the types in
-// this folder) to that package before upgrading to Hono 5.
-import { type APIGatewayProxyResult, handle, type LambdaEvent } from 'hono/aws-lambda'
 import type { WebhookCredentials } from '../../shared/app/basic-auth'
 import { createApp } from '../../shared/app/create-app'
 import { toWebhookError } from '../../shared/app/error-response'
@@ -12,7 +7,9 @@ import { createJsonLogger } from '../../shared/app/logger'
 import { createDynamoDbClient } from '../../shared/store/dynamodb-client'
 import { DynamoDbStore } from '../../shared/store/dynamodb-store'
 import { readAwsConfig } from './config'
+import { type EventHandler, handleEvents, type LambdaBindings } from './event-adapter'
 import { jsonBodyGuard } from './json-body-guard'
+import type { LambdaEvent, LambdaResult } from './lambda-event'
 import { refuseBeforeApp } from './protocol-error-result'
 import { type CredentialsContext, takeCredentials, webhookCredentials } from './webhook-credentials'
 
@@ -23,7 +20,6 @@ export interface LambdaHandlerOptions {
   dynamoDbClient?: DynamoDBClient
 }
 
-type LambdaApp = ReturnType<typeof handle>
 type Timing = { startedAt: number }
 
 /**
@@ -46,12 +42,12 @@ export function createLambdaHandler(options: LambdaHandlerOptions) {
       verifiers: config.verifiers,
       logger,
       // Lambda's request id, so that `responseID` finds the call's lines in CloudWatch.
-      requestId: (c) => (c.env as { lambdaContext?: Context }).lambdaContext?.awsRequestId,
+      requestId: (c) => (c.env as Partial<LambdaBindings>).lambdaContext?.awsRequestId,
     })
-    return handle(app)
+    return handleEvents(app)
   })
 
-  return middy<LambdaEvent, APIGatewayProxyResult, Error, CredentialsContext, Timing>()
+  return middy<LambdaEvent, LambdaResult, Error, CredentialsContext, Timing>()
     .before((request) => {
       request.internal.startedAt = performance.now()
     })
@@ -72,9 +68,9 @@ export function createLambdaHandler(options: LambdaHandlerOptions) {
 
 /** Keeps the app made for the last credentials: they change only with a new container. */
 function memoizeByCredentials(
-  make: (credentials: WebhookCredentials | undefined) => LambdaApp,
-): (credentials: WebhookCredentials | undefined) => LambdaApp {
-  let last: { key: string; app: LambdaApp } | undefined
+  make: (credentials: WebhookCredentials | undefined) => EventHandler,
+): (credentials: WebhookCredentials | undefined) => EventHandler {
+  let last: { key: string; app: EventHandler } | undefined
   return (credentials) => {
     const key = JSON.stringify(credentials ?? null)
     if (last?.key !== key) last = { key, app: make(credentials) }

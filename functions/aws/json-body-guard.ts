@@ -1,6 +1,5 @@
 import type { MiddlewareObj, Request } from '@middy/core'
 import httpJsonBodyParser from '@middy/http-json-body-parser'
-import type { APIGatewayProxyResult, LambdaEvent } from 'hono/aws-lambda'
 import {
   credentialsMatch,
   parseBasicAuth,
@@ -10,7 +9,15 @@ import { MAX_BODY_BYTES } from '../../shared/app/defaults'
 import type { Logger } from '../../shared/app/logger'
 import { checkContentType, parseJsonBody, readAction } from '../../shared/app/read-webhook-request'
 import { WebhookError } from '../../shared/protocol/errors'
-import { bodyBytesOf, bodyTextOf, headerOf, httpMethodOf, pathOf } from './lambda-event'
+import {
+  bodyBytesOf,
+  bodyTextOf,
+  headerOf,
+  httpMethodOf,
+  type LambdaEvent,
+  type LambdaResult,
+  pathOf,
+} from './lambda-event'
 import { refuseBeforeApp } from './protocol-error-result'
 import { type CredentialsContext, peekCredentials } from './webhook-credentials'
 
@@ -22,15 +29,15 @@ import { type CredentialsContext, peekCredentials } from './webhook-credentials'
  * left to the app, so every call gets the same answer as on Node and Workers. Runs after
  * the credentials are on the context.
  *
- * The app parses the body a second time. Hono's Lambda adapter builds a Fetch `Request`
- * from the event's body text and the shared app reads that request as on Node and
- * Workers, so its size limit and schema checks run the same everywhere; handing it the
- * parsed value would need a Lambda-only path in the app. A second `JSON.parse` of a call
- * under 1 KiB costs microseconds.
+ * The app parses the body a second time: it reads the request's text (an `EventRequest`
+ * made from the event) as it does on Node and Workers, so that its size limit and schema
+ * checks run the same everywhere; handing it Middy's parsed value would need a
+ * Lambda-only path in the app. A second `JSON.parse` of a call under 1 KiB costs
+ * microseconds.
  */
 export function jsonBodyGuard(
   logger: Logger,
-): MiddlewareObj<LambdaEvent, APIGatewayProxyResult, Error, CredentialsContext> {
+): MiddlewareObj<LambdaEvent, LambdaResult, Error, CredentialsContext> {
   const parser = httpJsonBodyParser()
 
   return {

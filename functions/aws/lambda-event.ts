@@ -1,24 +1,41 @@
-import type { LambdaEvent } from 'hono/aws-lambda'
+import type { APIGatewayProxyEvent, APIGatewayProxyEventV2 } from 'aws-lambda'
 
-// The three event shapes the function accepts: API Gateway REST (payload 1.0) carries
-// `httpMethod` and `path`; HTTP API (payload 2.0) and Function URLs carry
-// `requestContext.http.method` and `rawPath`.
+/**
+ * The event shapes the function accepts: API Gateway REST (payload 1.0) carries
+ * `httpMethod` and `path`; HTTP API (payload 2.0) and Function URLs carry
+ * `requestContext.http.method` and `rawPath`.
+ */
+export type LambdaEvent = APIGatewayProxyEvent | APIGatewayProxyEventV2
+
+/** What the function answers to each event shape. */
+export interface LambdaResult {
+  statusCode: number
+  headers: Record<string, string>
+  body: string
+  isBase64Encoded: boolean
+  /** Set-Cookie values, for payload 2.0. */
+  cookies?: string[]
+  /** Set-Cookie values, for payload 1.0. */
+  multiValueHeaders?: Record<string, string[]>
+}
+
+export function isRestEvent(event: LambdaEvent): event is APIGatewayProxyEvent {
+  return 'httpMethod' in event
+}
 
 export function httpMethodOf(event: LambdaEvent): string | undefined {
-  if ('httpMethod' in event) return event.httpMethod
-  return 'http' in event.requestContext ? event.requestContext.http.method : undefined
+  return isRestEvent(event) ? event.httpMethod : event.requestContext?.http?.method
 }
 
 export function pathOf(event: LambdaEvent): string | undefined {
-  if ('rawPath' in event) return event.rawPath
-  return 'path' in event ? event.path : undefined
+  return isRestEvent(event) ? event.path : event.rawPath
 }
 
 /** A header's value, found case-insensitively: REST events keep the client's spelling. */
 export function headerOf(event: LambdaEvent, name: string): string | undefined {
   const wanted = name.toLowerCase()
   for (const [key, value] of Object.entries(event.headers ?? {})) {
-    if (key.toLowerCase() === wanted) return Array.isArray(value) ? value[0] : value
+    if (key.toLowerCase() === wanted) return value
   }
   return undefined
 }
@@ -34,4 +51,10 @@ export function bodyBytesOf(event: LambdaEvent): number {
 export function bodyTextOf(event: LambdaEvent): string {
   if (!event.body) return ''
   return event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body
+}
+
+/** The body as bytes, decoded from base64 when the event says so. */
+export function bodyBufferOf(event: LambdaEvent): Buffer {
+  if (!event.body) return Buffer.alloc(0)
+  return Buffer.from(event.body, event.isBase64Encoded ? 'base64' : 'utf8')
 }

@@ -1,10 +1,9 @@
 import type { Context } from 'aws-lambda'
-import type { APIGatewayProxyResult, LambdaEvent } from 'hono/aws-lambda'
 import type { Logger } from '../../shared/app/logger'
 import { describeCause, writeRequestLine } from '../../shared/app/request-log'
 import { type ErrorResponse, isWebhookAction } from '../../shared/protocol/entities'
 import type { WebhookError } from '../../shared/protocol/errors'
-import { headerOf, httpMethodOf, pathOf } from './lambda-event'
+import { headerOf, httpMethodOf, type LambdaEvent, type LambdaResult, pathOf } from './lambda-event'
 
 /**
  * Answers a refusal made before the app runs exactly as the app would: the protocol's
@@ -16,7 +15,7 @@ export function refuseBeforeApp(
   error: WebhookError,
   logger: Logger,
   startedAt: number,
-): APIGatewayProxyResult {
+): LambdaResult {
   const requestId = context.awsRequestId
   const action = headerOf(event, 'x-corbado-action')?.trim() ?? ''
   writeRequestLine(logger, {

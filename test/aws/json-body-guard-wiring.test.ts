@@ -7,15 +7,15 @@ import { FAKE_AWS_ENV } from './dynalite'
 import { closedPortUrl } from './fake-endpoints'
 import { EVENT_KINDS, lambdaTarget } from './lambda-invoke'
 
-// SPY, not a mock: Hono's real Lambda adapter runs, and each event it is handed is
-// counted, so a test can tell whether the app ran or Middy answered before it.
+// SPY, not a mock: the real event adapter runs, and each event it is handed is counted,
+// so a test can tell whether the app ran or Middy answered before it.
 const appRuns = vi.hoisted(() => ({ count: 0 }))
-vi.mock('hono/aws-lambda', async (importOriginal) => {
-  const adapter = await importOriginal<typeof import('hono/aws-lambda')>()
+vi.mock('../../functions/aws/event-adapter', async (importOriginal) => {
+  const adapter = await importOriginal<typeof import('../../functions/aws/event-adapter')>()
   return {
     ...adapter,
-    handle: (...args: Parameters<typeof adapter.handle>) => {
-      const run = adapter.handle(...args)
+    handleEvents: (...args: Parameters<typeof adapter.handleEvents>) => {
+      const run = adapter.handleEvents(...args)
       return (...call: Parameters<typeof run>) => {
         appRuns.count += 1
         return run(...call)

@@ -25,20 +25,27 @@ export function lambdaTarget(
   options: { base64?: boolean } = {},
 ): FetchTarget {
   return async (request) => {
-    const text = request.body === null ? null : await request.text()
-    const isBase64Encoded = Boolean(options.base64 && text)
-    const body = isBase64Encoded ? Buffer.from(text ?? '').toString('base64') : text
-    const headers = withGatewayHeaders(request, text, kind)
-    const event =
-      kind === 'rest'
-        ? restEvent(request, headers, body, isBase64Encoded)
-        : httpApiEvent(request, headers, body, isBase64Encoded, kind)
-
+    const event = await lambdaEvent(request, kind, options)
     const result = (await handler(event as never, lambdaContext())) as
       | APIGatewayProxyResult
       | APIGatewayProxyStructuredResultV2
     return toResponse(result)
   }
+}
+
+/** The event API Gateway or a Function URL would send the function for this request. */
+export async function lambdaEvent(
+  request: Request,
+  kind: EventKind,
+  options: { base64?: boolean } = {},
+): Promise<APIGatewayProxyEvent | APIGatewayProxyEventV2> {
+  const text = request.body === null ? null : await request.text()
+  const isBase64Encoded = Boolean(options.base64 && text)
+  const body = isBase64Encoded ? Buffer.from(text ?? '').toString('base64') : text
+  const headers = withGatewayHeaders(request, text, kind)
+  return kind === 'rest'
+    ? restEvent(request, headers, body, isBase64Encoded)
+    : httpApiEvent(request, headers, body, isBase64Encoded, kind)
 }
 
 // The client's address as API Gateway reports it, from the range kept for documentation.
