@@ -25,9 +25,6 @@ const VARIANTS = [
     external: ['@aws-sdk/*', '@smithy/*'],
   },
   { name: 'AWS SDK clients only, same calls', entry: 'bench/sdk-baseline-entry.ts' },
-  // Node loads its Fetch implementation on first use: this row loads it before the clock
-  // starts, to show what of the first request is that load.
-  { name: 'webhook, Fetch loaded beforehand', entry: 'functions/aws/handler.ts', preload: true },
 ]
 
 const HEALTH_EVENT = {
@@ -41,7 +38,6 @@ const HEALTH_EVENT = {
 }
 
 const CHILD = `
-if (process.argv[2] === 'preload') new Request('https://bench.local/', { headers: new Headers() })
 const startedAt = performance.now()
 const { handler } = await import(process.argv[1])
 const importedAt = performance.now()
@@ -49,7 +45,13 @@ const result = await handler(${JSON.stringify(HEALTH_EVENT)}, {
   awsRequestId: 'bench', getRemainingTimeInMillis: () => 6000,
 })
 if (result.statusCode !== 200) throw new Error('status ' + result.statusCode)
-console.log(importedAt - startedAt, performance.now() - startedAt)
+const answeredAt = performance.now()
+// What the request path leaves out: web streams, then Node's Fetch (which needs them),
+// loaded on first use.
+await import('node:stream/web')
+const streamsAt = performance.now()
+globalThis.Headers
+console.log(importedAt - startedAt, answeredAt - startedAt, streamsAt - answeredAt, performance.now() - streamsAt)
 // The SDK keeps its connection to the stub open; Lambda would freeze the process here.
 process.exit(0)
 `
@@ -76,13 +78,17 @@ const ENV = {
 
 const run = promisify(execFile)
 
-/** Milliseconds to import the bundle, and to import it and answer the first request. */
-async function coldStart(bundle: string, preload = false): Promise<[number, number]> {
+type Sample = [importMs: number, firstMs: number, streamsMs: number, fetchMs: number]
+
+/**
+ * Milliseconds to import the bundle, to import it and answer the first request, and then
+ * to load web streams and Node's Fetch (about nothing, where the bundle has loaded them).
+ */
+async function coldStart(bundle: string): Promise<Sample> {
   const args = ['--input-type=module', '-e', CHILD, `${process.cwd()}/${bundle}`]
-  if (preload) args.push('preload')
   const { stdout } = await run(process.execPath, args, { env: ENV })
-  const [importMs = Number.NaN, firstMs = Number.NaN] = stdout.trim().split(' ').map(Number)
-  return [importMs, firstMs]
+  const [importMs, firstMs, streamsMs, fetchMs] = stdout.trim().split(' ').map(Number)
+  return [importMs, firstMs, streamsMs, fetchMs].map((ms) => ms ?? Number.NaN) as Sample
 }
 
 const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`
@@ -92,14 +98,14 @@ const bundles = await Promise.all(
     const size = await bundleLambda(variant.entry, `${OUT_DIR}/variant-${index}`, {
       external: variant.external,
     })
-    await coldStart(size.entryFile, variant.preload) // warm-up: fills the OS file cache
-    return { ...variant, outfile: size.entryFile, size, samples: [] as [number, number][] }
+    await coldStart(size.entryFile) // warm-up: fills the OS file cache
+    return { ...variant, outfile: size.entryFile, size, samples: [] as Sample[] }
   }),
 )
 // Variants take turns, so a slow spell of the machine hits them all alike.
 for (let i = 0; i < RUNS; i++) {
   for (const bundle of bundles) {
-    bundle.samples.push(await coldStart(bundle.outfile, bundle.preload))
+    bundle.samples.push(await coldStart(bundle.outfile))
   }
 }
 await rm(OUT_DIR, { recursive: true, force: true })
@@ -115,11 +121,14 @@ const rows = bundles.map(({ name, size, samples }) => ({
   bundle: name,
   raw: kib(size.bytes),
   gzip: kib(size.gzipBytes),
+  atImport: kib(size.importBytes),
   total: kib(size.totalBytes),
   importMs: median(samples.map(([importMs]) => importMs)),
   firstRequestMs: median(samples.map(([, firstMs]) => firstMs)),
+  streamsLoadMs: median(samples.map(([, , streamsMs]) => streamsMs)),
+  fetchLoadMs: median(samples.map(([, , , fetchMs]) => fetchMs)),
 }))
-const [deployed, , baseline, preloaded] = rows
+const [deployed, , baseline] = rows
 const ratio = (key: 'importMs' | 'firstRequestMs') =>
   (deployed?.[key] ?? Number.NaN) / (baseline?.[key] ?? Number.NaN)
 
@@ -129,9 +138,12 @@ console.table(
     bundle: row.bundle,
     'entry raw': row.raw,
     'entry gzip': row.gzip,
-    'with chunks': row.total,
+    'loaded at import': row.atImport,
+    'with all chunks': row.total,
     'import (ms)': row.importMs.toFixed(1),
     'import + 1st request (ms)': row.firstRequestMs.toFixed(1),
+    'then web streams (ms)': row.streamsLoadMs.toFixed(1),
+    'then Fetch (ms)': row.fetchLoadMs.toFixed(1),
   })),
 )
 const importRatio = ratio('importMs')
@@ -150,13 +162,13 @@ report('cold-start-aws', [
     against: `SDK clients only, same calls (${ms(baseline?.firstRequestMs)})`,
   },
   {
-    what: 'Lambda cold start: import + 1st request, Fetch loaded beforehand',
-    value: `${((preloaded?.firstRequestMs ?? Number.NaN) / (baseline?.firstRequestMs ?? Number.NaN)).toFixed(2)}x (${ms(preloaded?.firstRequestMs)})`,
-    against: `SDK clients only, same calls (${ms(baseline?.firstRequestMs)})`,
+    what: 'Web streams and Fetch, loaded after the first request: what it leaves out',
+    value: `${ms(deployed?.streamsLoadMs)} and ${ms(deployed?.fetchLoadMs)}`,
+    against: `SDK clients only: ${ms(baseline?.streamsLoadMs)} and ${ms(baseline?.fetchLoadMs)}`,
   },
   {
-    what: 'Lambda bundle entry, parsed at cold start',
-    value: `${deployed?.raw} (${deployed?.gzip} gzip; ${deployed?.total} with chunks loaded on use)`,
-    against: `SDK clients only: ${baseline?.raw} (${baseline?.gzip} gzip; ${baseline?.total} with chunks)`,
+    what: 'Lambda bundle loaded at cold start (entry and the chunks it imports)',
+    value: `${deployed?.atImport} (entry ${deployed?.raw}, ${deployed?.gzip} gzip; ${deployed?.total} with the chunks loaded on use)`,
+    against: `SDK clients only: ${baseline?.atImport} (entry ${baseline?.raw}; ${baseline?.total} with all chunks)`,
   },
 ])
