@@ -44,9 +44,9 @@ let fetchResponseClass: (() => typeof Response) | undefined
  * A `Response` that keeps a text body, a status and plain-object headers as given, for
  * the Lambda adapter to read without Node's Fetch: Node loads Fetch on the first use of
  * `Response`, which takes some 15 ms of a cold start (`npm run bench:cold-start`).
- * Anything else makes a Fetch `Response` at once, and any
- * read beyond `status`, `statusText` and `ok` (headers, body, `text()`, …) makes one
- * from what was kept, so code that reads a response gets a real one.
+ * Anything else makes a Fetch `Response` at once, and any read beyond `status`,
+ * `statusText` and `ok` (headers, body, `text()`, …) makes one from what was kept, so
+ * code that reads a response gets a real one.
  */
 class LightResponse {
   readonly #body: string | null
@@ -56,7 +56,9 @@ class LightResponse {
   constructor(body?: BodyInit | null, init?: ResponseInit) {
     if (isPlainBody(body) && isPlainInit(body ?? null, init)) {
       this.#body = body ?? null
-      this.#init = init as PlainInit | undefined
+      // A copy, as Fetch takes one: later changes to the caller's object do not show.
+      const { status, headers } = (init ?? {}) as PlainInit
+      this.#init = { status, headers: headers && { ...headers } }
       return
     }
     this.#body = null
@@ -131,8 +133,9 @@ export function responseParts(response: Response): ResponseParts | undefined {
 
 /**
  * Puts `LightResponse` in the place of the global `Response` for the rest of the process,
- * once: Hono and the app make their responses with `new Response`. A Lambda container
- * runs nothing but this function, so no other code sees the change.
+ * once: Hono and the app make their responses with `new Response`. Other code in the
+ * process that makes or reads a response still gets Fetch's behaviour, from a Fetch
+ * `Response` made on demand.
  */
 export function useLightResponse(): void {
   const current = Object.getOwnPropertyDescriptor(globalThis, 'Response')
