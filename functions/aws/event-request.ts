@@ -41,19 +41,19 @@ export class EventRequest {
   }
 
   text(): Promise<string> {
-    return this.#readBody(() => bodyTextOf(this.#event))
+    return this.#readBody('text', () => bodyTextOf(this.#event))
   }
 
   json(): Promise<unknown> {
-    return this.#readBody(() => JSON.parse(bodyTextOf(this.#event)))
+    return this.#readBody('json', () => JSON.parse(bodyTextOf(this.#event)))
   }
 
   arrayBuffer(): Promise<ArrayBuffer> {
-    return this.#readBody(() => new Uint8Array(bodyBufferOf(this.#event)).buffer)
+    return this.#readBody('arrayBuffer', () => new Uint8Array(bodyBufferOf(this.#event)).buffer)
   }
 
   bytes(): Promise<Uint8Array> {
-    return this.#readBody(() => new Uint8Array(bodyBufferOf(this.#event)))
+    return this.#readBody('bytes', () => new Uint8Array(bodyBufferOf(this.#event)))
   }
 
   /** The same request as a Fetch `Request`, made once. */
@@ -62,10 +62,9 @@ export class EventRequest {
     return this.#fetchRequest
   }
 
-  #readBody<T>(read: () => T): Promise<T> {
-    if (this.#fetchRequest) {
-      return Promise.reject(new TypeError('Body is read through the Fetch Request already.'))
-    }
+  #readBody<T>(as: 'text' | 'json' | 'arrayBuffer' | 'bytes', read: () => T): Promise<T> {
+    // Once a Fetch Request stands for this one, its body is the one to read.
+    if (this.#fetchRequest) return this.#fetchRequest[as]() as Promise<T>
     if (this.#isBodyUsed) return Promise.reject(new TypeError('Body has already been read.'))
     this.#isBodyUsed = true
     try {

@@ -19,6 +19,10 @@ app.all('/echo', async (c) => {
 })
 app.post('/bytes', async (c) => c.json({ bytes: [...new Uint8Array(await c.req.arrayBuffer())] }))
 app.post('/form', async (c) => c.json(await c.req.parseBody()))
+app.post('/signal-first', async (c) => {
+  const isAborted = c.req.raw.signal.aborted
+  return c.json({ isAborted, body: await c.req.text() })
+})
 app.get('/binary', (c) =>
   c.body(new Uint8Array([0, 1, 254, 255]), 200, { 'Content-Type': 'image/png' }),
 )
@@ -119,7 +123,7 @@ describe('the Lambda event adapter', () => {
     expect(json(result).bytes).toEqual(bytes)
   })
 
-  it('reads a form body through a Fetch Request', async () => {
+  it('reads a form body, which Fetch parses', async () => {
     const body = 'name=Ada&role=admin'
     const event = httpApiEvent({
       rawPath: '/form',
@@ -135,6 +139,20 @@ describe('the Lambda event adapter', () => {
     const result = await handle(event, CONTEXT)
 
     expect(json(result)).toEqual({ name: 'Ada', role: 'admin' })
+  })
+
+  it('reads the body after the request was asked for what only Fetch has', async () => {
+    const body = '{"hello":"world"}'
+    const event = httpApiEvent({
+      rawPath: '/signal-first',
+      requestContext: { http: { method: 'POST' } } as APIGatewayProxyEventV2['requestContext'],
+      headers: { host: 'api.example.com', 'content-length': String(body.length) },
+      body,
+    })
+
+    const result = await handle(event, CONTEXT)
+
+    expect(json(result)).toEqual({ isAborted: false, body })
   })
 
   it('answers a binary body base64-encoded, with its content type', async () => {
