@@ -10,7 +10,8 @@ import { median, report } from './support'
 // Node process that imports the bundle, then answers one GET /health event as Lambda's
 // first request. Both are configured as deployed: they fetch the two credential
 // parameters at import, here from a stub Parameter Store on loopback, and the first
-// request waits for them.
+// request waits for them. Then each process loads web streams and Node's Fetch and times
+// both: what a bundle pays whose first request needs them.
 const RUNS = Number(process.env.RUNS ?? 21)
 const TARGET_RATIO = 1.15
 // Inside the repo, so the variant without the SDK finds it in node_modules, as a
