@@ -11,6 +11,7 @@ import {
 } from '../conformance/fixtures'
 import { authMethodsCall, passwordVerifyCall, webhookRequest } from '../conformance/requests'
 import { FAKE_AWS_ENV, type LocalDynamoDb, startDynalite } from './dynalite'
+import { type FakeEndpoint, startFakeParameterStore } from './fake-endpoints'
 import { lambdaEvent } from './lambda-invoke'
 import { seedUsers } from './seed-users'
 
@@ -36,18 +37,40 @@ process.exit(0)
 const FETCH_MODULE = 'NativeModule internal/deps/undici/undici'
 const WEB_STREAMS_MODULE = 'NativeModule stream/web'
 
+const USERNAME_PARAMETER = '/corbado-webhook/cold/webhook-username'
+const PASSWORD_PARAMETER = '/corbado-webhook/cold/webhook-password'
+const ENV_CREDENTIALS = {
+  WEBHOOK_USERNAME: CONFORMANCE_CREDENTIALS.username,
+  WEBHOOK_PASSWORD: CONFORMANCE_CREDENTIALS.password,
+}
+
 let dynamo: LocalDynamoDb
 let table: string
+let parameterStore: FakeEndpoint
 
 beforeAll(async () => {
   dynamo = await startDynalite()
   table = await dynamo.createTable()
   await seedUsers(dynamo.endpoint, table, CONFORMANCE_USERS)
+  parameterStore = await startFakeParameterStore({
+    [USERNAME_PARAMETER]: CONFORMANCE_CREDENTIALS.username,
+    [PASSWORD_PARAMETER]: CONFORMANCE_CREDENTIALS.password,
+  })
 })
 
-afterAll(() => dynamo?.close())
+afterAll(() => Promise.all([dynamo?.close(), parameterStore?.close()]))
 
-async function coldStart(requests: Request[]) {
+// The same calls every test makes, and the statuses they get.
+const CALLS = () => [
+  webhookRequest({ method: 'GET', path: '/health' }),
+  authMethodsCall(EXISTING_USER),
+  passwordVerifyCall(EXISTING_USER, PASSWORD),
+  webhookRequest({ rawBody: '{"id":' }),
+  webhookRequest({ path: '/nowhere' }),
+]
+const STATUSES = [200, 200, 200, 400, 404]
+
+async function coldStart(requests: Request[], credentials: Record<string, string>) {
   const events = await Promise.all(requests.map((request) => lambdaEvent(request, 'httpApi')))
   const { stdout } = await promisify(execFile)(
     process.execPath,
@@ -59,8 +82,7 @@ async function coldStart(requests: Request[]) {
         ...FAKE_AWS_ENV,
         AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
         USERS_TABLE: table,
-        WEBHOOK_USERNAME: CONFORMANCE_CREDENTIALS.username,
-        WEBHOOK_PASSWORD: CONFORMANCE_CREDENTIALS.password,
+        ...credentials,
         LOG_LEVEL: 'silent',
         EVENTS: JSON.stringify(events),
       },
@@ -75,19 +97,25 @@ async function coldStart(requests: Request[]) {
 
 describe('the Lambda bundle on a cold start', () => {
   it('answers every kind of call without loading Fetch or web streams', async () => {
-    const run = await coldStart([
-      webhookRequest({ method: 'GET', path: '/health' }),
-      authMethodsCall(EXISTING_USER),
-      passwordVerifyCall(EXISTING_USER, PASSWORD),
-      webhookRequest({ rawBody: '{"id":' }),
-      webhookRequest({ path: '/nowhere' }),
-    ])
+    const run = await coldStart(CALLS(), ENV_CREDENTIALS)
 
-    expect(run.statuses.map(([status]) => status)).toEqual([200, 200, 200, 400, 404])
+    expect(run.statuses.map(([status]) => status)).toEqual(STATUSES)
     expect(run.statuses[1]?.[1]).toMatchObject({ data: { status: 'exists' } })
     expect(run.statuses[2]?.[1]).toMatchObject({ data: { success: true } })
     expect(run.loaded).not.toContain(FETCH_MODULE)
     expect(run.loaded).not.toContain(WEB_STREAMS_MODULE)
     expect(run.loadedAfterHeaders).toContain(FETCH_MODULE)
+  })
+
+  it('fetches its credentials from Parameter Store without loading Fetch', async () => {
+    const run = await coldStart(CALLS(), {
+      AWS_ENDPOINT_URL_SSM: parameterStore.url,
+      WEBHOOK_USERNAME_PARAMETER: USERNAME_PARAMETER,
+      WEBHOOK_PASSWORD_PARAMETER: PASSWORD_PARAMETER,
+    })
+
+    expect(run.statuses.map(([status]) => status)).toEqual(STATUSES)
+    expect(run.loaded).not.toContain(FETCH_MODULE)
+    expect(run.loaded).not.toContain(WEB_STREAMS_MODULE)
   })
 })
