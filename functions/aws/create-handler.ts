@@ -66,14 +66,17 @@ export function createLambdaHandler(options: LambdaHandlerOptions) {
     })
 }
 
-/** Keeps the app made for the last credentials: they change only with a new container. */
+/**
+ * Keeps the app and its event handler made for the last credentials: they change only
+ * with a new container.
+ */
 function memoizeByCredentials(
   make: (credentials: WebhookCredentials | undefined) => EventHandler,
 ): (credentials: WebhookCredentials | undefined) => EventHandler {
-  let last: { key: string; app: EventHandler } | undefined
+  let last: { key: string; handler: EventHandler } | undefined
   return (credentials) => {
     const key = JSON.stringify(credentials ?? null)
-    if (last?.key !== key) last = { key, app: make(credentials) }
-    return last.app
+    if (last?.key !== key) last = { key, handler: make(credentials) }
+    return last.handler
   }
 }

@@ -52,17 +52,13 @@ export class EventRequest {
     return this.#readBody('arrayBuffer', () => new Uint8Array(bodyBufferOf(this.#event)).buffer)
   }
 
-  bytes(): Promise<Uint8Array> {
-    return this.#readBody('bytes', () => new Uint8Array(bodyBufferOf(this.#event)))
-  }
-
   /** The same request as a Fetch `Request`, made once. */
   toFetchRequest(): Request {
     this.#fetchRequest ??= toFetchRequest(this.#event, this.method, this.url, this.headers)
     return this.#fetchRequest
   }
 
-  #readBody<T>(as: 'text' | 'json' | 'arrayBuffer' | 'bytes', read: () => T): Promise<T> {
+  #readBody<T>(as: 'text' | 'json' | 'arrayBuffer', read: () => T): Promise<T> {
     // Once a Fetch Request stands for this one, its body is the one to read.
     if (this.#fetchRequest) return this.#fetchRequest[as]() as Promise<T>
     if (this.#isBodyUsed) return Promise.reject(new TypeError('Body has already been read.'))
