@@ -3,9 +3,9 @@ import type { AppEnv } from './app-env'
 import type { Logger } from './logger'
 
 /**
- * Gives each request its id and writes one log line when it ends: id, action, outcome,
- * status and duration. It never reads the body or the Authorization header, so no
- * password, hash or credential can reach the log.
+ * Gives each request its id and writes one log line when it ends (see `writeRequestLine`).
+ * It never reads the body or the Authorization header, so no password, hash or credential
+ * can reach the log.
  */
 export function requestLog(
   logger: Logger,
@@ -47,7 +47,12 @@ export interface RequestLine {
   failure?: string
 }
 
-/** Writes the request's line at a level that follows its status. */
+/**
+ * Writes the request's line: `msg`, `requestId`, `method`, `path`, `action`, `callId`,
+ * `outcome`, `status`, `durationMs` and, on a 5xx, `failure`. `createJsonLogger` adds
+ * `level` and `time`, and undefined fields drop out of its JSON. The level follows the
+ * status: `error` for a 5xx, `warn` for a 4xx, `info` otherwise.
+ */
 export function writeRequestLine(logger: Logger, line: RequestLine): void {
   const entry = {
     msg: 'webhook request',
