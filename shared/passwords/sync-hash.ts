@@ -4,8 +4,18 @@ import { nodeCrypto } from './node-crypto'
 /** The hash functions the crypt formats and LDAP digests run on. */
 export type SyncHashName = 'md5' | 'sha1' | 'sha256' | 'sha384' | 'sha512'
 
-/** A one-shot synchronous digest of `data`. */
-export type SyncHash = (data: Uint8Array) => Uint8Array
+/** A digest fed in pieces. */
+export interface HashStream {
+  update(data: Uint8Array): HashStream
+  digest(): Uint8Array
+}
+
+/** A synchronous digest: of `data` in one call, or fed in pieces through `create()`. */
+export interface SyncHash {
+  (data: Uint8Array): Uint8Array
+  /** Starts a digest fed in pieces, for input that would be too large to join first. */
+  create(): HashStream
+}
 
 let nobleHashes: Promise<Record<SyncHashName, CHash>> | undefined
 
@@ -34,7 +44,8 @@ async function loadNoble(): Promise<Record<SyncHashName, CHash>> {
 export async function loadSyncHash(name: SyncHashName): Promise<SyncHash> {
   const node = nodeCrypto()
   if (node) {
-    return (data) => node.hash(name, data, 'buffer')
+    const hash = (data: Uint8Array) => node.hash(name, data, 'buffer')
+    return Object.assign(hash, { create: () => node.createHash(name) })
   }
   nobleHashes ??= loadNoble()
   return (await nobleHashes)[name]
