@@ -19,7 +19,7 @@ import {
   pathOf,
 } from './lambda-event'
 import { refuseBeforeApp } from './protocol-error-result'
-import { type CredentialsContext, peekCredentials } from './webhook-credentials'
+import type { CredentialsContext } from './webhook-credentials'
 
 /**
  * Refuses a `POST /webhook` whose body is not declared JSON or does not parse before the
@@ -45,7 +45,7 @@ export function jsonBodyGuard(
       const startedAt = performance.now()
       const { event } = request
       if (httpMethodOf(event) !== 'POST' || pathOf(event) !== '/webhook') return
-      if (isRefusedBeforeBody(event, peekCredentials(request.context))) return
+      if (isRefusedBeforeBody(event, request.context.webhookCredentials)) return
 
       // The parser reads `content-type` in two spellings only and replaces the body with the
       // parsed value: it gets a copy with the header found case-insensitively, so the

@@ -5,6 +5,8 @@ export interface FakeEndpoint {
   url: string
   /** How many requests arrived. */
   requests(): number
+  /** How many connections are open now. */
+  openConnections(): Promise<number>
   close(): Promise<void>
 }
 
@@ -14,6 +16,10 @@ async function listen(server: Server, counter: { count: number }): Promise<FakeE
   return {
     url: `http://127.0.0.1:${port}`,
     requests: () => counter.count,
+    openConnections: () =>
+      new Promise((resolve, reject) =>
+        server.getConnections((error, count) => (error ? reject(error) : resolve(count))),
+      ),
     close: () =>
       new Promise((resolve) => {
         server.closeAllConnections()

@@ -129,8 +129,7 @@ describe('jsonBodyGuard', () => {
     },
     context: {
       awsRequestId: 'req-1',
-      webhookUsername: CONFORMANCE_CREDENTIALS.username,
-      webhookPassword: CONFORMANCE_CREDENTIALS.password,
+      webhookCredentials: CONFORMANCE_CREDENTIALS,
     },
   })
 

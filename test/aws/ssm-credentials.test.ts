@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { createLambdaHandler } from '../../functions/aws/create-handler'
-import { CREDENTIALS_FETCH_BUDGET_MS } from '../../functions/aws/webhook-credentials'
+import { CREDENTIALS_FETCH_BUDGET_MS } from '../../functions/aws/parameter-store-credentials'
 import { STORE_TIMEOUT_MS } from '../../shared/app/defaults'
 import { createDynamoDbClient } from '../../shared/store/dynamodb-client'
 import { CONFORMANCE_CREDENTIALS, CONFORMANCE_USERS, EXISTING_USER } from '../conformance/fixtures'
@@ -24,15 +24,8 @@ const SCHEDULING_SLACK_MS = 300
 // room for slower formats.
 const HASH_ROOM_MS = 300
 
-// Each handler gets its own stage: Middy caches values by parameter name per process.
-let stage = 0
-let USERNAME_PARAMETER = ''
-let PASSWORD_PARAMETER = ''
-beforeEach(() => {
-  stage += 1
-  USERNAME_PARAMETER = `/corbado-webhook/test${stage}/webhook-username`
-  PASSWORD_PARAMETER = `/corbado-webhook/test${stage}/webhook-password`
-})
+const USERNAME_PARAMETER = '/corbado-webhook/test/webhook-username'
+const PASSWORD_PARAMETER = '/corbado-webhook/test/webhook-password'
 
 let dynamo: LocalDynamoDb
 let table: string
@@ -175,6 +168,14 @@ describe('webhook credentials from SSM Parameter Store', () => {
     expect(ms).toBeLessThan(CREDENTIALS_FETCH_BUDGET_MS + SCHEDULING_SLACK_MS)
   })
 
+  it('closes the connection of a stalled answer at the deadline', async () => {
+    const { send, parameterStore } = await handlerOn(await startStallingEndpoint())
+
+    await send(authMethodsCall(EXISTING_USER))
+
+    await expect.poll(() => parameterStore.openConnections()).toBe(0)
+  })
+
   it('leaves the lookup its whole timeout and the hash their room inside 3 s', () => {
     expect(CREDENTIALS_FETCH_BUDGET_MS + STORE_TIMEOUT_MS + HASH_ROOM_MS).toBeLessThan(DEADLINE_MS)
   })
@@ -191,18 +192,36 @@ describe('webhook credentials from SSM Parameter Store', () => {
     expect(parameterStore.lastNames().sort()).toEqual([PASSWORD_PARAMETER, USERNAME_PARAMETER])
   })
 
-  it('answers 500 rather than use a password that Middy read as JSON', async () => {
+  it.each([
+    ['a quoted', '"quoted-secret"'],
+    ['an object', '{"a":1}'],
+    ['an array', '[1]'],
+    ['a colon-holding', 'pass:word:with-colons'],
+  ])('compares %s password exactly as stored', async (_, password) => {
     const { send } = await handlerOn(
       await startFakeParameterStore({
         [USERNAME_PARAMETER]: CONFORMANCE_CREDENTIALS.username,
-        [PASSWORD_PARAMETER]: '{"secret":"s3cr3t-value"}',
+        [PASSWORD_PARAMETER]: password,
       }),
     )
+    const credentials = { username: CONFORMANCE_CREDENTIALS.username, password }
 
-    const { response, text } = await timedCall(send)
+    const response = await send(authMethodsCall(EXISTING_USER, { credentials }))
 
-    expect(response.status).toBe(500)
-    expect(JSON.parse(text).error.code).toBe('internal_error')
-    expect(text).not.toContain('s3cr3t-value')
+    expect(response.status).toBe(200)
+  })
+
+  it('refuses the unquoted form of a quoted password', async () => {
+    const { send } = await handlerOn(
+      await startFakeParameterStore({
+        [USERNAME_PARAMETER]: CONFORMANCE_CREDENTIALS.username,
+        [PASSWORD_PARAMETER]: '"quoted-secret"',
+      }),
+    )
+    const credentials = { username: CONFORMANCE_CREDENTIALS.username, password: 'quoted-secret' }
+
+    const response = await send(authMethodsCall(EXISTING_USER, { credentials }))
+
+    expect(response.status).toBe(401)
   })
 })
