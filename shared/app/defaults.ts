@@ -2,6 +2,15 @@
 export const MAX_BODY_BYTES = 16 * 1024
 
 /**
+ * The longest password `passwordVerify` checks, in UTF-8 bytes; a longer one is wrong for
+ * every user. Password managers generate at most about 128 characters. The caller picks
+ * the password, and sha-crypt, md5-crypt and phpass hash it again in every round: at 256
+ * bytes a check costs up to about five times what a 16-byte password costs (five hash
+ * blocks a round instead of one or two), where 16 KiB would cost hundreds of times more.
+ */
+export const MAX_PASSWORD_BYTES = 256
+
+/**
  * How long a user lookup may take before the answer is a 503. Corbado's time budget is
  * not documented; comparable hooks allow 3 s (Okta) to 5 s (Cognito), so a lookup plus a
  * password check must end well inside 3 s.

@@ -1,3 +1,10 @@
+/**
+ * The longest identifier a user can have, in UTF-16 code units (an email address is at
+ * most 320 characters). Users are refused at import beyond it, so a longer username is
+ * unknown without a lookup.
+ */
+export const MAX_IDENTIFIER_LENGTH = 320
+
 // A phone number as people type it: digits with optional spaces, dots, dashes, slashes,
 // parentheses and one leading plus.
 const PHONE_PATTERN = /^\+?[\d\s()./-]+$/

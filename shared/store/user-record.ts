@@ -1,12 +1,14 @@
 import * as v from 'valibot'
-import { normalizeIdentifier } from './identifier'
+import { MAX_IDENTIFIER_LENGTH, normalizeIdentifier } from './identifier'
 import type { UserRecord } from './user-store'
 
 const identifier = v.pipe(
   v.string('must be a string'),
   v.trim(),
   v.nonEmpty('must not be empty'),
-  v.maxLength(320, 'must be at most 320 characters'),
+  // Capped as stored, so that every stored identifier is one a lookup may ask for.
+  v.transform(normalizeIdentifier),
+  v.maxLength(MAX_IDENTIFIER_LENGTH, `must be at most ${MAX_IDENTIFIER_LENGTH} characters`),
 )
 
 const UserRecordSchema = v.object({

@@ -20,6 +20,16 @@ function recordingVerifier(checked: string[]): PasswordVerifier {
   }
 }
 
+/** The app on the conformance users, with only the recording bcrypt verifier. */
+function recordingApp(checked: string[]) {
+  return createApp({
+    credentials: CONFORMANCE_CREDENTIALS,
+    store: new MemoryStore(parseUsers(CONFORMANCE_USERS).users),
+    verifiers: [recordingVerifier(checked)],
+    timingHash: TIMING_HASH,
+  })
+}
+
 describe('passwordVerify work', () => {
   it.each([
     ['an unknown user', 'nonexisting@nonexisting.com'],
@@ -27,12 +37,7 @@ describe('passwordVerify work', () => {
     ['a user without a hash', 'passwordless@existing.com'],
   ])('runs one full verification for %s, as for a known one', async (_, username) => {
     const checked: string[] = []
-    const app = createApp({
-      credentials: CONFORMANCE_CREDENTIALS,
-      store: new MemoryStore(parseUsers(CONFORMANCE_USERS).users),
-      verifiers: [recordingVerifier(checked)],
-      timingHash: TIMING_HASH,
-    })
+    const app = recordingApp(checked)
 
     const known = await app.fetch(passwordVerifyCall('existing@existing.com', 'wrong'))
     const other = await app.fetch(passwordVerifyCall(username, 'wrong'))
@@ -53,5 +58,29 @@ describe('passwordVerify work', () => {
     const response = await app.fetch(passwordVerifyCall('nobody@example.com', 'supersecret'))
 
     expect((await response.json()).data.success).toBe(false)
+  })
+
+  it('answers false for an unknown user when the timing hash cannot be verified', async () => {
+    const app = createApp({
+      credentials: CONFORMANCE_CREDENTIALS,
+      store: new MemoryStore([]),
+      // A bcrypt cost of 31 is beyond the verifier's limit, so checking it throws.
+      timingHash: `$2b$31$${'a'.repeat(53)}`,
+    })
+
+    const response = await app.fetch(passwordVerifyCall('nobody@example.com', 'supersecret'))
+
+    expect(response.status).toBe(200)
+    expect((await response.json()).data.success).toBe(false)
+  })
+
+  it('spends no lookup and no hash on a password longer than the cap', async () => {
+    const checked: string[] = []
+    const app = recordingApp(checked)
+
+    const response = await app.fetch(passwordVerifyCall('existing@existing.com', 'p'.repeat(257)))
+
+    expect((await response.json()).data.success).toBe(false)
+    expect(checked).toHaveLength(0)
   })
 })

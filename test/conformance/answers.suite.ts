@@ -1,6 +1,14 @@
 import { beforeAll, describe, expect, it } from 'vitest'
-import { EXISTING_USER, PASSWORD, UNKNOWN_USER, UNSUPPORTED_HASH_USER } from './fixtures'
-import { authMethodsCall, passwordVerifyCall, webhookRequest } from './requests'
+import {
+  EXISTING_USER,
+  LONGEST_PASSWORD_USER,
+  MULTIBYTE_PASSWORD_USER,
+  PASSWORD,
+  TOO_LONG_PASSWORD_USER,
+  UNKNOWN_USER,
+  UNSUPPORTED_HASH_USER,
+} from './fixtures'
+import { authMethodsCall, callBody, passwordVerifyCall, webhookRequest } from './requests'
 import { errorCode, type FetchTarget, readJson, type TargetFactory } from './target'
 
 /**
@@ -63,6 +71,22 @@ export function describeAnswers(makeTarget: TargetFactory, { hasUnsupportedHashU
       expect(first.responseID).not.toBe(second.responseID)
     })
 
+    it('answers not_exists for a username longer than any identifier a store holds', async () => {
+      const body = await readJson(await send(authMethodsCall(`${'x'.repeat(3000)}@existing.com`)))
+
+      expect(body.data).toEqual({ status: 'not_exists' })
+    })
+
+    it('ignores fields the protocol does not name', async () => {
+      const request = webhookRequest({
+        body: { ...callBody('authMethods', { username: EXISTING_USER, extra: 1 }), extra: [] },
+      })
+
+      const body = await readJson(await send(request))
+
+      expect(body.data).toEqual({ status: 'exists' })
+    })
+
     it('accepts requestID, the early name of the call id', async () => {
       const request = webhookRequest({
         body: {
@@ -117,6 +141,28 @@ export function describeAnswers(makeTarget: TargetFactory, { hasUnsupportedHashU
       const body = await readJson(await send(passwordVerifyCall('passwordless@existing.com', '')))
 
       expect(body.data).toEqual({ success: false })
+    })
+
+    it('answers success false for a username longer than any identifier a store holds', async () => {
+      const response = await send(passwordVerifyCall(`${'x'.repeat(3000)}@existing.com`, PASSWORD))
+
+      expect(response.status).toBe(200)
+      expect((await readJson(response)).data).toEqual({ success: false })
+    })
+
+    it('checks a password of 256 bytes and answers false for a longer one', async () => {
+      const longest = await send(passwordVerifyCall(LONGEST_PASSWORD_USER, 'p'.repeat(256)))
+      const tooLong = await send(passwordVerifyCall(TOO_LONG_PASSWORD_USER, 'p'.repeat(257)))
+
+      expect((await readJson(longest)).data).toEqual({ success: true })
+      expect(tooLong.status).toBe(200)
+      expect((await readJson(tooLong)).data).toEqual({ success: false })
+    })
+
+    it('counts the password cap in UTF-8 bytes, not characters', async () => {
+      const response = await send(passwordVerifyCall(MULTIBYTE_PASSWORD_USER, 'ü'.repeat(129)))
+
+      expect((await readJson(response)).data).toEqual({ success: false })
     })
 
     if (hasUnsupportedHashUser) {

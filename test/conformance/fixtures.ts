@@ -9,6 +9,12 @@ export const CONFORMANCE_CREDENTIALS: WebhookCredentials = {
 // bcrypt cost 4 of "supersecret": the lowest cost keeps the suite fast.
 const SUPERSECRET_HASH = '$2b$04$b5/CwNDuHMWtLRhRscesW.vTvtd6ce5pqA92jrybyLW8GwxWter1W'
 
+/** Users whose password is `'p'` repeated 256 times (the longest checked) and 257 times. */
+export const LONGEST_PASSWORD_USER = 'longest-password@existing.com'
+export const TOO_LONG_PASSWORD_USER = 'too-long-password@existing.com'
+/** A user whose password is `'ü'` repeated 129 times: 129 characters, 258 UTF-8 bytes. */
+export const MULTIBYTE_PASSWORD_USER = 'multibyte-password@existing.com'
+
 /** The one user whose stored hash no verifier knows. */
 export const UNSUPPORTED_HASH_USER = 'unsupported@existing.com'
 
@@ -30,6 +36,11 @@ export const CONFORMANCE_USERS = [
     username: 'badcost@existing.com',
     passwordHash: `$2b$31$${'a'.repeat(53)}`,
   },
+  // {SHA} of the password as `openssl dgst -sha1 -binary | base64` printed it: a format
+  // that hashes every byte, so only the length cap can fail the longer one.
+  { username: LONGEST_PASSWORD_USER, passwordHash: '{SHA}1C1THXuWurvO8FjfA8wwWL2oFWk=' },
+  { username: TOO_LONG_PASSWORD_USER, passwordHash: '{SHA}fmZ9dPocmhGyd5+1uNv6amF3szc=' },
+  { username: MULTIBYTE_PASSWORD_USER, passwordHash: '{SHA}fVzL9cO7ldunGFUhmmW2XZLAHPg=' },
 ] as const
 
 export const PASSWORD = 'supersecret'

@@ -7,6 +7,7 @@ import { verifyPassword } from '../../passwords/verify-password'
 import type { PasswordVerifyRequest } from '../../protocol/entities'
 import { WebhookError } from '../../protocol/errors'
 import type { UserStore } from '../../store/user-store'
+import { MAX_PASSWORD_BYTES } from '../defaults'
 import { findUser } from '../find-user'
 
 export interface PasswordVerifyOptions {
@@ -20,17 +21,20 @@ export interface PasswordVerifyOptions {
 /**
  * Answers whether the password is right for the username. An unknown user, a blocked
  * one and one without a hash all get `false` after the same work as a real check, so
- * the answer's timing does not tell which case it was.
+ * the answer's timing does not tell which case it was. A password over
+ * `MAX_PASSWORD_BYTES` is `false` for every user, without a lookup or a hash.
  */
 export async function passwordVerify(
   request: PasswordVerifyRequest,
   options: PasswordVerifyOptions,
 ): Promise<boolean> {
   const { username, password } = request.data
+  if (isTooLong(password)) return false
+
   const user = await findUser(options.store, username, options.storeTimeoutMs)
 
   if (!user?.passwordHash || user.status === 'blocked') {
-    await verifyPassword(password, options.timingHash, options.verifiers)
+    await checkDecoy(password, options)
     return false
   }
 
@@ -48,10 +52,32 @@ export async function passwordVerify(
     if (error instanceof InvalidHashError) {
       throw new WebhookError(
         'invalid_hash',
-        `The user's stored password hash cannot be used: ${error.message}.`,
+        "The user's stored password hash is malformed or beyond this webhook's limits; the webhook's log line names the problem.",
         { cause: error },
       )
     }
     throw error
+  }
+}
+
+const utf8 = new TextEncoder()
+
+// UTF-8 takes one to three bytes per UTF-16 code unit, so only long strings are encoded.
+function isTooLong(password: string): boolean {
+  if (password.length * 3 <= MAX_PASSWORD_BYTES) return false
+  return password.length > MAX_PASSWORD_BYTES || utf8.encode(password).length > MAX_PASSWORD_BYTES
+}
+
+/**
+ * Verifies against the timing hash only to spend the time a real check takes; its result
+ * is dropped. A timing hash that cannot be verified (refused at start where the platform
+ * can check it) must not turn an unknown user's `false` into a 500 that known users
+ * never get, so its failure is dropped too.
+ */
+async function checkDecoy(password: string, options: PasswordVerifyOptions): Promise<void> {
+  try {
+    await verifyPassword(password, options.timingHash, options.verifiers)
+  } catch {
+    // Nothing to answer differently: the result was never going to be used.
   }
 }
