@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { CONFORMANCE_CREDENTIALS, EXISTING_USER, PASSWORD } from './fixtures'
 import { authMethodsCall, callBody, passwordVerifyCall, webhookRequest } from './requests'
-import { errorCode, type FetchTarget, type TargetFactory } from './target'
+import { errorCode, type FetchTarget, readJson, type TargetFactory } from './target'
 
 const { username, password } = CONFORMANCE_CREDENTIALS
 
@@ -61,6 +61,24 @@ export function describeErrors(makeTarget: TargetFactory) {
       },
     )
 
+    it('refuses OPTIONS with 405 and Allow: POST', async () => {
+      const response = await expectRefusal(
+        webhookRequest({ method: 'OPTIONS' }),
+        405,
+        'method_not_allowed',
+      )
+
+      expect(response.headers.get('Allow')).toBe('POST')
+    })
+
+    it('refuses HEAD with 405 and Allow: POST, without a body', async () => {
+      const response = await send(webhookRequest({ method: 'HEAD' }))
+
+      expect(response.status).toBe(405)
+      expect(response.headers.get('Allow')).toBe('POST')
+      expect(await response.text()).toBe('')
+    })
+
     it('answers 404 for an unknown path', async () => {
       await expectRefusal(authMethodsCall(EXISTING_USER, { path: '/nope' }), 404, 'not_found')
     })
@@ -74,6 +92,13 @@ export function describeErrors(makeTarget: TargetFactory) {
       ['in the wrong case', 'authmethods'],
     ])('refuses a %s X-Corbado-Action with 400', async (_, action) => {
       await expectRefusal(authMethodsCall(EXISTING_USER, { action }), 400, 'invalid_action')
+    })
+
+    it('refuses an X-Corbado-Action sent twice with 400', async () => {
+      const request = authMethodsCall(EXISTING_USER)
+      request.headers.append('X-Corbado-Action', 'authMethods')
+
+      await expectRefusal(request, 400, 'invalid_action')
     })
 
     it('refuses a body whose action differs from the header', async () => {
@@ -117,7 +142,6 @@ export function describeErrors(makeTarget: TargetFactory) {
     })
 
     it.each([
-      ['missing', null],
       ['form data', 'application/x-www-form-urlencoded'],
       ['plain text', 'text/plain'],
     ])('refuses a Content-Type that is %s with 400', async (_, contentType) => {
@@ -128,12 +152,15 @@ export function describeErrors(makeTarget: TargetFactory) {
       )
     })
 
-    it('accepts a JSON Content-Type with a charset', async () => {
-      const response = await send(
-        authMethodsCall(EXISTING_USER, { contentType: 'application/json; charset=utf-8' }),
-      )
+    it.each([
+      ['with a charset', 'application/json; charset=utf-8'],
+      ['in capitals', 'Application/JSON'],
+      ['missing', null],
+    ])('reads the body as JSON with a Content-Type %s', async (_, contentType) => {
+      const response = await send(authMethodsCall(EXISTING_USER, { contentType }))
 
       expect(response.status).toBe(200)
+      expect((await readJson(response)).data).toEqual({ status: 'exists' })
     })
 
     it('refuses a body larger than the limit with 413', async () => {

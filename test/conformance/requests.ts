@@ -19,6 +19,8 @@ export function basicAuthorization({ username, password }: WebhookCredentials): 
   return `Basic ${btoa(String.fromCharCode(...bytes))}`
 }
 
+const utf8 = new TextEncoder()
+
 /** A webhook call as Corbado sends it; each field can be bent to test a refusal. */
 export function webhookRequest(call: WebhookCall = {}): Request {
   const action = call.action === undefined ? 'authMethods' : call.action
@@ -31,7 +33,9 @@ export function webhookRequest(call: WebhookCall = {}): Request {
   else if (credentials) headers.set('Authorization', basicAuthorization(credentials))
 
   const method = call.method ?? 'POST'
-  const body = call.rawBody ?? (call.body === undefined ? undefined : JSON.stringify(call.body))
+  const text = call.rawBody ?? (call.body === undefined ? undefined : JSON.stringify(call.body))
+  // Fetch labels a string body text/plain by itself; bytes go without a Content-Type.
+  const body = call.contentType === null && text !== undefined ? utf8.encode(text) : text
   return new Request(`${BASE_URL}${call.path ?? '/webhook'}`, {
     method,
     headers,
