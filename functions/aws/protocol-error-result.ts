@@ -7,7 +7,8 @@ import { headerOf, httpMethodOf, type LambdaEvent, type LambdaResult, pathOf } f
 
 /**
  * Answers a refusal made before the app runs exactly as the app would: the protocol's
- * error body, its content type and the `X-Request-Id` header, with the same log line.
+ * error body, its content type, the `X-Request-Id` header and the refusal's own headers
+ * (`WWW-Authenticate` on a 401, `Allow` on a 405), with the same log line.
  */
 export function refuseBeforeApp(
   event: LambdaEvent,
@@ -29,10 +30,17 @@ export function refuseBeforeApp(
     failure: error.status >= 500 ? describeCause(error.cause) : undefined,
   })
 
+  const headers: Record<string, string> = {
+    'content-type': 'application/json; charset=utf-8',
+    'x-request-id': requestId,
+  }
+  // Lowercased, as the adapter gives every result's headers.
+  for (const [name, value] of Object.entries(error.headers)) headers[name.toLowerCase()] = value
+
   const body: ErrorResponse = { error: { code: error.code, message: error.message } }
   return {
     statusCode: error.status,
-    headers: { 'content-type': 'application/json; charset=utf-8', 'x-request-id': requestId },
+    headers,
     body: JSON.stringify(body),
     isBase64Encoded: false,
   }
