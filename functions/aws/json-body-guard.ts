@@ -48,11 +48,16 @@ export function jsonBodyGuard(
       if (isRefusedBeforeBody(event, request.context.webhookCredentials)) return
 
       // The parser reads `content-type` in two spellings only and replaces the body with the
-      // parsed value: it gets a copy with the header found case-insensitively, so the
-      // adapter still receives the original text.
+      // parsed value: it gets a copy with the header found case-insensitively and the text
+      // the app will read, so the adapter still receives the original event.
       const copy = {
         ...request,
-        event: { ...event, headers: { 'content-type': headerOf(event, 'content-type') } },
+        event: {
+          ...event,
+          headers: { 'content-type': headerOf(event, 'content-type') },
+          body: bodyTextOf(event),
+          isBase64Encoded: false,
+        },
       }
       try {
         await parser.before?.(copy as Request)

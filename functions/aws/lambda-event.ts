@@ -47,10 +47,19 @@ export function bodyBytesOf(event: LambdaEvent): number {
   return Buffer.byteLength(event.body)
 }
 
-/** The body as text, decoded from base64 when the event says so. */
+const BYTE_ORDER_MARK = '\uFEFF'
+
+/**
+ * The body as text, decoded from base64 when the event says so, without a leading byte
+ * order mark: Fetch's `text()` drops one (the Encoding standard's "UTF-8 decode"), so the
+ * app reads the same text here as on Node and Workers.
+ */
 export function bodyTextOf(event: LambdaEvent): string {
   if (!event.body) return ''
-  return event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body
+  const text = event.isBase64Encoded
+    ? Buffer.from(event.body, 'base64').toString('utf8')
+    : event.body
+  return text.startsWith(BYTE_ORDER_MARK) ? text.slice(1) : text
 }
 
 /** The body as bytes, decoded from base64 when the event says so. */

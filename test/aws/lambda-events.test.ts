@@ -30,15 +30,45 @@ async function send(request: Request, kind: EventKind, change?: (event: never) =
   return (await handler(event as never, context as never)) as Result
 }
 
-function withoutContentLength(event: { headers: Record<string, string | undefined> }) {
-  for (const name of Object.keys(event.headers)) {
-    if (name.toLowerCase() === 'content-length') delete event.headers[name]
+type MutableEvent = {
+  headers: Record<string, string | undefined>
+  multiValueHeaders?: Record<string, string[] | undefined>
+  body: string | null
+  isBase64Encoded: boolean
+}
+
+// Sets or (with undefined) removes the header in both places an event may hold it.
+function setContentLength(event: MutableEvent, value: string | undefined) {
+  for (const headers of [event.headers, event.multiValueHeaders ?? {}]) {
+    for (const name of Object.keys(headers)) {
+      if (name.toLowerCase() === 'content-length') delete headers[name]
+    }
   }
-  const multiValue = (event as { multiValueHeaders?: Record<string, unknown> }).multiValueHeaders
-  for (const name of Object.keys(multiValue ?? {})) {
-    if (name.toLowerCase() === 'content-length') delete multiValue?.[name]
+  if (value === undefined) return
+  event.headers['content-length'] = value
+  if (event.multiValueHeaders) event.multiValueHeaders['content-length'] = [value]
+}
+
+function withoutContentLength(event: never) {
+  setContentLength(event as MutableEvent, undefined)
+}
+
+/**
+ * Puts `bytes` in the event as they are, as text or base64-encoded, with a Content-Length
+ * of their size unless `contentLength` says otherwise.
+ */
+function withBody(bytes: Buffer, options: { isBase64Encoded: boolean; contentLength?: number }) {
+  return (event: never) => {
+    const mutable = event as MutableEvent
+    mutable.isBase64Encoded = options.isBase64Encoded
+    mutable.body = bytes.toString(options.isBase64Encoded ? 'base64' : 'utf8')
+    setContentLength(mutable, String(options.contentLength ?? bytes.length))
   }
 }
+
+const BYTE_ORDER_MARK = Buffer.from([0xef, 0xbb, 0xbf])
+const authMethodsBytes = () =>
+  Buffer.from(JSON.stringify(callBody('authMethods', { username: EXISTING_USER })))
 
 describe('the Lambda handler with uncommon events', () => {
   for (const kind of ['httpApi', 'rest'] as const) {
@@ -57,6 +87,18 @@ describe('the Lambda handler with uncommon events', () => {
       expect(result.statusCode).toBe(413)
       expect(JSON.parse(result.body).error.code).toBe('body_too_large')
     })
+
+    for (const isBase64Encoded of [false, true]) {
+      const encoding = isBase64Encoded ? 'base64' : 'text'
+      it(`reads a body that starts with a byte order mark as Fetch does (${kind}, ${encoding})`, async () => {
+        const bytes = Buffer.concat([BYTE_ORDER_MARK, authMethodsBytes()])
+
+        const result = await send(webhookRequest(), kind, withBody(bytes, { isBase64Encoded }))
+
+        expect(result.statusCode).toBe(200)
+        expect(JSON.parse(result.body).data.status).toBe('exists')
+      })
+    }
 
     it(`answers HEAD /health with the status of GET and no body (${kind} events)`, async () => {
       const result = await send(webhookRequest({ method: 'HEAD', path: '/health' }), kind)
