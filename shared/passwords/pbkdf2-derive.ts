@@ -92,7 +92,10 @@ async function continuedPbkdf2(job: Pbkdf2Job): Promise<Uint8Array> {
   const head = MAX_WEBCRYPTO_PBKDF2_ITERATIONS
   const sum = await webcryptoPbkdf2({ ...job, iterations: head, length: fullLength })
   const previous = await webcryptoPbkdf2({ ...job, iterations: head - 1, length: fullLength })
-  const hmacKey = await crypto.subtle.importKey('raw', password, { name: 'HMAC', hash }, false, [
+  // workerd refuses a zero-length HMAC key. HMAC pads any key shorter than its block with
+  // zero bytes (RFC 2104), so the one byte 0x00 is the same key as none at all.
+  const keyBytes = password.length > 0 ? password : new Uint8Array(1)
+  const hmacKey = await crypto.subtle.importKey('raw', keyBytes, { name: 'HMAC', hash }, false, [
     'sign',
   ])
 

@@ -25,6 +25,14 @@ FILES = {
         ('sha512-crypt-long-password', LONG_PASSWORD, ph.sha512_crypt.using(rounds=1000)),
         ('sha256-crypt-long-password', LONG_PASSWORD, ph.sha256_crypt.using(rounds=1000)),
     ],
+    'empty-password-vectors.json': [
+        # Above the 100,000 iterations Workers allow WebCrypto PBKDF2: there the derivation
+        # continues with HMAC keyed by the password, here an empty one.
+        ('pbkdf2-sha256-django-empty-password', '', ph.django_pbkdf2_sha256.using(rounds=260000)),
+        ('pbkdf2-sha1-passlib-empty-password', '', ph.pbkdf2_sha1.using(rounds=120000)),
+        # At or below that: WebCrypto PBKDF2 alone.
+        ('pbkdf2-sha512-passlib-empty-password', '', ph.pbkdf2_sha512.using(rounds=25000)),
+    ],
 }
 
 

@@ -41,16 +41,22 @@ function isSameForBcrypt(vector: PasswordVector): boolean {
   return /^bcrypt-(2|django)/.test(vector.format) && !differsInFirst72Bytes(vector)
 }
 
+/** The default verifiers, and Firebase's when the file carries its project settings. */
+function verifiersFor(file: VectorFile): PasswordVerifier[] {
+  const verifiers: PasswordVerifier[] = [...defaultVerifiers]
+  if (file.firebase) {
+    verifiers.push(createFirebaseScryptVerifier(file.firebase))
+  }
+  return verifiers
+}
+
 /**
  * Checks every vector of a file through `verifyPassword` with the default verifiers (and
  * Firebase's, when the file carries its project settings): the right password passes and
  * the wrong one fails. Runs the same on Node and inside workerd.
  */
 export function describeVectors(title: string, file: VectorFile): void {
-  const verifiers: PasswordVerifier[] = [...defaultVerifiers]
-  if (file.firebase) {
-    verifiers.push(createFirebaseScryptVerifier(file.firebase))
-  }
+  const verifiers = verifiersFor(file)
   const counts = new Map<string, number>()
 
   describe(title, () => {
@@ -72,6 +78,31 @@ export function describeVectors(title: string, file: VectorFile): void {
           expect(right.isValid).toBe(true)
           expect(wrong.isValid).toBe(false)
           expect(verifiers.filter((verifier) => verifier.matches(vector.hash))).toHaveLength(1)
+        },
+        VECTOR_TIMEOUT_MS,
+      )
+    }
+  })
+}
+
+/**
+ * Checks that an empty password is an ordinary wrong password for one hash of every format
+ * in the file, never an error: in workerd it is a zero-length WebCrypto key.
+ */
+export function describeEmptyPassword(title: string, file: VectorFile): void {
+  const verifiers = verifiersFor(file)
+  const firstOfEach = file.vectors.filter(
+    (vector, index) => file.vectors.findIndex((other) => other.format === vector.format) === index,
+  )
+
+  describe(title, () => {
+    for (const vector of firstOfEach) {
+      it(
+        `rejects an empty password for ${vector.format}`,
+        async () => {
+          const check = await verifyPassword('', vector.hash, verifiers)
+
+          expect(check.isValid).toBe(false)
         },
         VECTOR_TIMEOUT_MS,
       )
