@@ -2,9 +2,14 @@ import { readFile } from 'node:fs/promises'
 import type { WebhookCredentials } from '../../shared/app/basic-auth'
 import { isLogLevel, type LogLevel } from '../../shared/app/logger'
 import { DEMO_CREDENTIALS, DEMO_USERS } from '../../shared/demo/demo-users'
-import type { PasswordVerifier } from '../../shared/passwords/verifier'
+import {
+  InvalidHashError,
+  type PasswordVerifier,
+  UnsupportedHashError,
+} from '../../shared/passwords/verifier'
 import { defaultVerifiers } from '../../shared/passwords/verifiers'
 import { verifiersFromEnv } from '../../shared/passwords/verifiers-from-env'
+import { verifyPassword } from '../../shared/passwords/verify-password'
 import type { UserRecord } from '../../shared/store/user-store'
 import { parseUsers } from '../../shared/store/users-file'
 import { jsonErrorPosition } from './json-error-position'
@@ -52,6 +57,12 @@ export async function loadNodeConfig(env: NodeJS.ProcessEnv): Promise<NodeServer
       'Set both WEBHOOK_USERNAME and WEBHOOK_PASSWORD, or neither for demo ones.',
     )
   }
+  // Basic authentication ends the username at the first colon (RFC 7617).
+  if (username?.includes(':')) {
+    throw new ConfigError(
+      'WEBHOOK_USERNAME must not contain ":"; Basic authentication cannot carry one.',
+    )
+  }
   const usersFile = env.USERS_FILE?.trim()
   const host = env.HOST?.trim() || '127.0.0.1'
   if (!(username && password) && (usersFile || !isLoopback(host))) {
@@ -64,9 +75,7 @@ export async function loadNodeConfig(env: NodeJS.ProcessEnv): Promise<NodeServer
   const verifiers = verifiersFromEnv(env)
   const users = usersFile ? await loadUsersFile(usersFile, verifiers) : DEMO_USERS
   const timingHash = env.TIMING_HASH?.trim() || undefined
-  if (timingHash && !verifiers.some((verifier) => verifier.matches(timingHash))) {
-    throw new ConfigError('TIMING_HASH is in a format no verifier knows.')
-  }
+  if (timingHash) await checkTimingHash(timingHash, verifiers)
 
   return {
     port,
@@ -78,6 +87,25 @@ export async function loadNodeConfig(env: NodeJS.ProcessEnv): Promise<NodeServer
     timingHash,
     isDemoCredentials: credentials === DEMO_CREDENTIALS,
     isDemoUsers: !usersFile,
+  }
+}
+
+/**
+ * Verifies one password against the timing hash, so that a hash no verifier knows, or
+ * one beyond the limits, stops the server instead of quietly evening out nothing. Costs
+ * one check at start. The message names the problem, never the hash.
+ */
+async function checkTimingHash(hash: string, verifiers: readonly PasswordVerifier[]) {
+  try {
+    await verifyPassword('', hash, verifiers)
+  } catch (error) {
+    if (error instanceof UnsupportedHashError) {
+      throw new ConfigError('TIMING_HASH is in a format no verifier knows.')
+    }
+    if (error instanceof InvalidHashError) {
+      throw new ConfigError(`TIMING_HASH cannot be used: ${error.message}.`)
+    }
+    throw error
   }
 }
 

@@ -21,6 +21,15 @@ export function requireBasicAuth(
         { headers: challenge },
       )
     }
+    // Basic authentication ends the username at the first colon (RFC 7617), so such a
+    // username could never match: it is a setting to fix, not a wrong caller.
+    if (expected.username.includes(':')) {
+      throw new WebhookError(
+        'credentials_not_configured',
+        'The webhook username configured on this server contains ":", which Basic authentication cannot carry; choose one without it.',
+        { headers: challenge },
+      )
+    }
 
     const given = parseBasicAuth(c.req.header('Authorization'))
     if (!given || !credentialsMatch(given, expected)) {

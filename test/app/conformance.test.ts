@@ -1,7 +1,9 @@
+import { describe, expect, it } from 'vitest'
 import { createApp } from '../../shared/app/create-app'
 import { MemoryStore } from '../../shared/store/memory-store'
 import { StoreError, type UserStore } from '../../shared/store/user-store'
 import { parseUsers } from '../../shared/store/users-file'
+import { authMethodsCall } from '../conformance/requests'
 import {
   CONFORMANCE_CREDENTIALS,
   CONFORMANCE_USERS,
@@ -30,3 +32,16 @@ describeConformance(
     },
   },
 )
+
+describe('a configured username with a colon', () => {
+  it('refuses every call with 401 credentials_not_configured, since none could match', async () => {
+    const credentials = { username: 'corbado:webhook', password: 'secret' }
+    const app = createApp({ credentials, store: seededStore() })
+
+    const response = await app.fetch(authMethodsCall('existing@existing.com', { credentials }))
+
+    expect(response.status).toBe(401)
+    expect(response.headers.get('WWW-Authenticate')).toMatch(/^Basic realm=/)
+    expect((await response.json()).error.code).toBe('credentials_not_configured')
+  })
+})

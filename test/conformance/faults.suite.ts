@@ -56,6 +56,7 @@ export function describeFaults(targets: FaultTargets) {
         expect(response.status).toBe(401)
         expect(response.headers.get('Content-Type')).toBe('application/json; charset=utf-8')
         expect(await errorCode(response)).toBe('credentials_not_configured')
+        expect(response.headers.get('WWW-Authenticate')).toMatch(/^Basic realm="[^"]+"/)
       })
     })
   }

@@ -108,6 +108,31 @@ describe('Node server start', () => {
     expect(output).not.toContain('listening')
   })
 
+  it.each([
+    [
+      'a WEBHOOK_USERNAME with a colon',
+      { WEBHOOK_USERNAME: 'corbado:webhook' },
+      'must not contain ":"',
+    ],
+    [
+      'a TIMING_HASH no verifier knows',
+      { TIMING_HASH: '$md6$c2VjcmV0c2FsdA$c2VjcmV0aGFzaA' },
+      'TIMING_HASH is in a format no verifier knows',
+    ],
+    [
+      'a TIMING_HASH beyond the limits',
+      { TIMING_HASH: `$2b$31$${'c2VjcmV0'.repeat(6)}c2VjV` },
+      'TIMING_HASH cannot be used: bcrypt cost',
+    ],
+  ])('refuses to start on %s, naming the problem', async (_, env, problem) => {
+    const { code, output } = await runNodeServerToExit({ ...REAL_CREDENTIALS, ...env })
+
+    expect(code).toBe(1)
+    expect(output).toContain(problem)
+    expect(output).not.toContain('c2VjcmV0')
+    expect(output).not.toContain('listening')
+  })
+
   it('refuses to start on a users file with bad rows, naming the file and rows', async () => {
     const path = usersFile(
       'bad.json',
