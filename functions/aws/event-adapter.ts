@@ -35,12 +35,10 @@ export function handleEvents(app: Hono<AppEnv>): EventHandler {
 
 function requestFor(event: LambdaEvent): Request {
   const request = new EventRequest(event)
-  // A body of undeclared length is counted while streamed against the size limit, by
-  // Hono's body limit, which wraps it in a new Fetch Request: only a Fetch Request can be
-  // wrapped.
-  const isLengthUndeclared =
-    !request.headers.has('content-length') || request.headers.has('transfer-encoding')
-  if (event.body && isLengthUndeclared) return request.toFetchRequest()
+  // EventHeaders gives every body its real Content-Length, but a request that also names a
+  // Transfer-Encoding is counted while streamed against the size limit, by Hono's body
+  // limit, which wraps it in a new Fetch Request: only a Fetch Request can be wrapped.
+  if (event.body && request.headers.has('transfer-encoding')) return request.toFetchRequest()
   // The app reads only what EventRequest has (see there).
   return request as unknown as Request
 }

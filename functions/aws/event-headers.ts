@@ -1,4 +1,4 @@
-import { isRestEvent, type LambdaEvent } from './lambda-event'
+import { bodyBytesOf, isRestEvent, type LambdaEvent } from './lambda-event'
 
 // Fetch drops leading and trailing HTTP whitespace from header values.
 const OUTER_WHITESPACE = /^[\t\n\r ]+|[\t\n\r ]+$/g
@@ -7,7 +7,8 @@ const OUTER_WHITESPACE = /^[\t\n\r ]+|[\t\n\r ]+$/g
  * A request's headers read straight from a Lambda event, with the read-only half of the
  * Fetch `Headers` interface: names match case-insensitively and iterate lowercased and
  * sorted. Repeated headers are joined with ", " and payload 2.0's `cookies` become one
- * `cookie` header, as Fetch would hold them. Changing a request's headers fails, as it
+ * `cookie` header, as Fetch would hold them. `content-length` is the body's real size in
+ * bytes. Changing a request's headers fails, as it
  * does for a Fetch `Request`.
  */
 export class EventHeaders implements Iterable<[string, string]> {
@@ -26,6 +27,11 @@ export class EventHeaders implements Iterable<[string, string]> {
     }
     if (!isRestEvent(event)) {
       for (const cookie of event.cookies ?? []) this.#add('cookie', cookie, '; ')
+    }
+    // The event holds the whole body, so its size replaces any length the caller declared:
+    // the app's size limit trusts Content-Length, and a direct invoke may declare any.
+    if (event.body || this.#values.has('content-length')) {
+      this.#values.set('content-length', String(bodyBytesOf(event)))
     }
   }
 

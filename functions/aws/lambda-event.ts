@@ -40,11 +40,14 @@ export function headerOf(event: LambdaEvent, name: string): string | undefined {
   return undefined
 }
 
-/** The size of the body in bytes, decoded when the event carries it base64-encoded. */
+/**
+ * The size of the body in bytes, decoded when the event carries it base64-encoded. The
+ * base64 size is counted from the text and its padding without decoding it, exact for
+ * the unbroken base64 Lambda sends.
+ */
 export function bodyBytesOf(event: LambdaEvent): number {
   if (!event.body) return 0
-  if (event.isBase64Encoded) return Math.floor((event.body.length * 3) / 4)
-  return Buffer.byteLength(event.body)
+  return Buffer.byteLength(event.body, event.isBase64Encoded ? 'base64' : 'utf8')
 }
 
 const BYTE_ORDER_MARK = '\uFEFF'

@@ -98,6 +98,17 @@ describe('the Lambda handler with uncommon events', () => {
         expect(result.statusCode).toBe(200)
         expect(JSON.parse(result.body).data.status).toBe('exists')
       })
+
+      it(`refuses a body larger than its declared Content-Length says (${kind}, ${encoding})`, async () => {
+        // A well-formed call, padded with whitespace that JSON allows.
+        const bytes = Buffer.concat([authMethodsBytes(), Buffer.alloc(200 * 1024, ' ')])
+        const change = withBody(bytes, { isBase64Encoded, contentLength: 100 })
+
+        const result = await send(webhookRequest(), kind, change)
+
+        expect(result.statusCode).toBe(413)
+        expect(JSON.parse(result.body).error.code).toBe('body_too_large')
+      })
     }
 
     it(`answers HEAD /health with the status of GET and no body (${kind} events)`, async () => {
