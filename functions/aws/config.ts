@@ -13,6 +13,11 @@ export interface AwsConfig {
   credentials: CredentialSource
   /** The defaults, and Firebase's scrypt when the four `FIREBASE_*` variables are set. */
   verifiers: readonly PasswordVerifier[]
+  /**
+   * The hash checked for unknown users so they cost as much time as known ones; unset,
+   * the app's default `TIMING_HASH` (bcrypt at cost 10). One of `verifiers` knows it.
+   */
+  timingHash: string | undefined
 }
 
 /** A setting the function cannot run with; the message names the variable. */
@@ -25,7 +30,8 @@ export class AwsConfigError extends Error {
  * and the two `WEBHOOK_*_PARAMETER` names; plain `WEBHOOK_USERNAME` and
  * `WEBHOOK_PASSWORD` are read only when no parameter names are set, for tests and local
  * runs. The DynamoDB endpoint comes from the SDK's own `AWS_ENDPOINT_URL_DYNAMODB`. The
- * four `FIREBASE_*` variables turn on Firebase's scrypt (see `verifiersFromEnv`).
+ * four `FIREBASE_*` variables turn on Firebase's scrypt (see `verifiersFromEnv`), and the
+ * optional `TIMING_HASH` replaces the app's decoy hash for unknown users.
  */
 export function readAwsConfig(env: Readonly<Record<string, string | undefined>>): AwsConfig {
   const tableName = readVariable(env, 'USERS_TABLE')
@@ -48,7 +54,15 @@ export function readAwsConfig(env: Readonly<Record<string, string | undefined>>)
       ? { kind: 'ssm', usernameParameter, passwordParameter }
       : { kind: 'env', username: env.WEBHOOK_USERNAME, password: env.WEBHOOK_PASSWORD }
 
-  return { tableName, logLevel, credentials, verifiers: verifiersFromEnv(env) }
+  const verifiers = verifiersFromEnv(env)
+  const timingHash = readVariable(env, 'TIMING_HASH')
+  if (timingHash && !verifiers.some((verifier) => verifier.matches(timingHash))) {
+    throw new AwsConfigError(
+      "TIMING_HASH is in a format no verifier knows; set it to a hash of your users' own format and cost, or leave it unset.",
+    )
+  }
+
+  return { tableName, logLevel, credentials, verifiers, timingHash }
 }
 
 function readVariable(

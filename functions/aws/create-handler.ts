@@ -40,6 +40,7 @@ export function createLambdaHandler(options: LambdaHandlerOptions) {
       credentials,
       store,
       verifiers: config.verifiers,
+      timingHash: config.timingHash,
       logger,
       // Lambda's request id, so that `responseID` finds the call's lines in CloudWatch.
       requestId: (c) => (c.env as Partial<LambdaBindings>).lambdaContext?.awsRequestId,
