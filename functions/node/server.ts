@@ -4,6 +4,7 @@ import { TIMING_HASH } from '../../shared/app/defaults'
 import { createJsonLogger } from '../../shared/app/logger'
 import { PasswordSettingError } from '../../shared/passwords/verifiers-from-env'
 import { MemoryStore } from '../../shared/store/memory-store'
+import { answerClientError } from './client-error'
 import { ConfigError, loadNodeConfig } from './config'
 import { startBanner } from './start-banner'
 import { timingHashMismatch } from './timing-hash-check'
@@ -29,6 +30,7 @@ try {
     )
     if (mismatch) logger.warn({ msg: mismatch })
   })
+  server.on('clientError', answerClientError(logger))
   const stop = () => server.close(() => process.exit(0))
   process.on('SIGINT', stop)
   process.on('SIGTERM', stop)

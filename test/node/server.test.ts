@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process'
 import { mkdtempSync, writeFileSync } from 'node:fs'
+import { connect } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
@@ -265,5 +266,38 @@ describe('Node server timing hash', () => {
 
     expect(server.output()).toContain('listening')
     expect(server.output()).not.toContain('timing hash')
+  })
+})
+
+describe('Node server, requests its HTTP parser refuses', () => {
+  /** Sends raw bytes and resolves with everything the server answers before closing. */
+  function sendRaw(url: string, raw: string): Promise<string> {
+    const { hostname, port } = new URL(url)
+    return new Promise((resolve, reject) => {
+      const socket = connect(Number(port), hostname, () => socket.end(raw))
+      let answer = ''
+      socket.setEncoding('utf8')
+      socket.on('data', (chunk) => {
+        answer += chunk
+      })
+      socket.on('end', () => resolve(answer))
+      socket.on('error', reject)
+    })
+  }
+
+  it.each([
+    ['a malformed Content-Length', 'Content-Length: abc\r\n', 400, 'bad_request'],
+    ['headers over the limit', `X-Padding: ${'x'.repeat(20_000)}\r\n`, 431, 'headers_too_large'],
+  ])('answers %s with the protocol error body', async (_, header, status, code) => {
+    const server = await start({ ...REAL_CREDENTIALS, LOG_LEVEL: 'warn' })
+
+    const answer = await sendRaw(server.url, `POST /webhook HTTP/1.1\r\nHost: x\r\n${header}\r\n`)
+    await server.stop()
+
+    const [head = '', body = ''] = answer.split('\r\n\r\n')
+    expect(head).toMatch(new RegExp(`^HTTP/1.1 ${status} `))
+    expect(head).toContain('Content-Type: application/json; charset=utf-8')
+    expect(JSON.parse(body).error.code).toBe(code)
+    expect(server.output()).toContain(`"outcome":"${code}"`)
   })
 })
