@@ -1,7 +1,10 @@
 import { nodeCrypto } from './node-crypto'
 import { InvalidHashError } from './verifier'
 
-/** Half a Worker's 128 MB, leaving room for the isolate itself. */
+/**
+ * The most bytes scrypt's table of N blocks may take: half a Worker's 128 MB, leaving room
+ * for the isolate itself. passlib's default (ln=16, r=8) fills it exactly.
+ */
 export const MAX_SCRYPT_MEMORY_BYTES = 64 * 1024 * 1024
 /** Parallelism multiplies the work without adding memory; 16 is far above common use (1). */
 export const MAX_SCRYPT_PARALLELISM = 16
@@ -30,16 +33,17 @@ export async function deriveScrypt(
   if (!isPowerOfTwo || !Number.isSafeInteger(r) || r < 1 || !Number.isSafeInteger(p) || p < 1) {
     throw new InvalidHashError('scrypt parameters are malformed: N must be a power of two')
   }
-  // scrypt keeps N blocks of 128 * r bytes, plus p blocks for its input.
-  const memoryBytes = 128 * r * (N + p + 1)
-  if (memoryBytes > MAX_SCRYPT_MEMORY_BYTES || p > MAX_SCRYPT_PARALLELISM) {
+  // scrypt keeps a table of N blocks of 128 * r bytes. Its p input blocks and two working
+  // blocks come on top: at most 18 more, 18 KiB at passlib's r = 8.
+  const tableBytes = 128 * r * N
+  if (tableBytes > MAX_SCRYPT_MEMORY_BYTES || p > MAX_SCRYPT_PARALLELISM) {
     throw new InvalidHashError(
       `scrypt N=${N}, r=${r}, p=${p} is above the limit of ` +
-        `${MAX_SCRYPT_MEMORY_BYTES / 1024 / 1024} MiB and p <= ${MAX_SCRYPT_PARALLELISM}`,
+        `${MAX_SCRYPT_MEMORY_BYTES / 1024 / 1024} MiB for 128·N·r and p <= ${MAX_SCRYPT_PARALLELISM}`,
     )
   }
 
-  const maxmem = memoryBytes + 1024 * 1024
+  const maxmem = tableBytes + 128 * r * (p + 2) + 1024 * 1024
   const node = nodeCrypto()
   if (node) {
     return new Promise((resolve, reject) => {

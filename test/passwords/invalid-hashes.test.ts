@@ -13,6 +13,7 @@ describeInvalidHashes('Node', extraVectors.firebase)
 const AT_THE_CAPS: [string, string][] = [
   ['bcrypt cost 13', `$2b$13$${'a'.repeat(53)}`],
   ["PHP's argon2 default, m=65536, t=4", `$argon2id$v=19$m=65536,t=4,p=1$${SALT16}$${HASH32}`],
+  ["passlib's scrypt default, ln=16, r=8, p=1", `$scrypt$ln=16,r=8,p=1$${SALT16}$${HASH32}`],
   ['PBKDF2 at 2,000,000 iterations', `pbkdf2_sha256$2000000$salt$${HASH32}=`],
   ['sha512-crypt at 656,000 rounds', `$6$rounds=656000$saltsalt$${'a'.repeat(86)}`],
   ['phpass at 2^18 rounds', `$P$G${'a'.repeat(30)}`],
