@@ -3,8 +3,8 @@ import { GetParametersCommand, SSMClient } from '@aws-sdk/client-ssm'
 
 // The cold start floor for bench/cold-start-aws.ts: the SDK work the webhook does at cold
 // start and nothing else. Both clients are made, and the two credential parameters are
-// asked for in one GetParameters at import, as @middy/ssm does, and awaited by the first
-// request.
+// asked for in one GetParameters at import, as the webhook does, and awaited by the
+// first request.
 const dynamoDb = new DynamoDBClient({})
 const ssm = new SSMClient({})
 const names = [process.env.WEBHOOK_USERNAME_PARAMETER, process.env.WEBHOOK_PASSWORD_PARAMETER]

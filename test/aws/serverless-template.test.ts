@@ -10,6 +10,9 @@ import { USERS_TABLE_KEY } from '../../shared/store/dynamodb-item'
 import { CONFORMANCE_CREDENTIALS } from '../conformance/fixtures'
 import { FIREBASE_ENV } from '../passwords/format-users'
 
+// A bcrypt hash of cost 4, as a deploying shell may hold the decoy hash.
+const SHELL_TIMING_HASH = '$2b$04$b5/CwNDuHMWtLRhRscesW.vTvtd6ce5pqA92jrybyLW8GwxWter1W'
+
 const ROOT = fileURLToPath(new URL('../..', import.meta.url))
 // `sls package` of osls takes about 4 s here and needs no AWS account or network.
 const PACKAGE_TIMEOUT_MS = 60_000
@@ -50,8 +53,9 @@ beforeAll(async () => {
         SLS_TELEMETRY_DISABLED: '1',
         SLS_NOTIFICATIONS_MODE: 'off',
         ...SECRETS_IN_SHELL,
-        // Firebase's settings, as a deploying shell holds them.
+        // Firebase's settings and the timing hash, as a deploying shell holds them.
         ...FIREBASE_ENV,
+        TIMING_HASH: SHELL_TIMING_HASH,
       },
     },
   )
@@ -173,6 +177,7 @@ describe('the packaged CloudFormation template', () => {
       WEBHOOK_PASSWORD_PARAMETER: '/corbado-webhook/prod/webhook-password',
       LOG_LEVEL: 'info',
       ...FIREBASE_ENV,
+      TIMING_HASH: SHELL_TIMING_HASH,
     })
   })
 
