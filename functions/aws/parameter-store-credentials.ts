@@ -4,7 +4,7 @@ import type { WebhookCredentials } from '../../shared/app/basic-auth'
 /**
  * The longest a request waits for the credentials from Parameter Store, retries included.
  * Corbado should get an answer within about 3 s; the lookup may take up to 1.5 s
- * (STORE_TIMEOUT_MS) and a bcrypt check at cost 10 about 90 ms, so 1 s here leaves them
+ * (STORE_TIMEOUT_MS) and a bcrypt check at cost 10 about 80 ms, so 1 s here leaves them
  * their room with some to spare. A GetParameters call in the same region takes tens of ms.
  */
 export const CREDENTIALS_FETCH_BUDGET_MS = 1000

@@ -20,7 +20,7 @@ import { seedUsers } from './seed-users'
 const DEADLINE_MS = 3000
 // Timers on this shared machine fire late by tens of ms; 300 ms covers a busy spell.
 const SCHEDULING_SLACK_MS = 300
-// bcrypt at cost 10 takes about 90 ms on one core (npm run bench:timing); 300 ms leaves
+// bcrypt at cost 10 takes about 80 ms on one core (npm run bench:timing); 300 ms leaves
 // room for slower formats.
 const HASH_ROOM_MS = 300
 
