@@ -8,6 +8,13 @@ import { InvalidHashError } from './verifier'
 export const MAX_SCRYPT_MEMORY_BYTES = 64 * 1024 * 1024
 /** Parallelism multiplies the work without adding memory; 16 is far above common use (1). */
 export const MAX_SCRYPT_PARALLELISM = 16
+/**
+ * The most bytes of table all p lanes together may fill, 128·N·r·p: the cost of a scrypt
+ * verify, which memory and parallelism alone leave at up to 1 GiB. Four times passlib's
+ * default (ln=16, r=8, p=1) and 16 times Firebase's (N=2^14, r=8): about 0.6 s on Node and
+ * 0.9 s in workerd, 16 times the firebase-scrypt rows of `npm run bench:hashes`.
+ */
+export const MAX_SCRYPT_WORK_BYTES = 256 * 1024 * 1024
 
 let nobleScrypt: Promise<typeof import('@noble/hashes/scrypt.js')> | undefined
 
@@ -40,6 +47,12 @@ export async function deriveScrypt(
     throw new InvalidHashError(
       `scrypt N=${N}, r=${r}, p=${p} is above the limit of ` +
         `${MAX_SCRYPT_MEMORY_BYTES / 1024 / 1024} MiB for 128·N·r and p <= ${MAX_SCRYPT_PARALLELISM}`,
+    )
+  }
+  if (tableBytes * p > MAX_SCRYPT_WORK_BYTES) {
+    throw new InvalidHashError(
+      `scrypt N=${N}, r=${r}, p=${p} is above the work limit of ` +
+        `${MAX_SCRYPT_WORK_BYTES / 1024 / 1024} MiB for 128·N·r·p`,
     )
   }
 

@@ -48,6 +48,7 @@ const INVALID_HASHES: [string, string][] = [
   ['argon2 with a 15-byte tag', `$argon2id$v=19$m=1024,t=2,p=1$${SALT16}$${HASH32.slice(0, 20)}`],
   ['scrypt N*r above 64 MiB', `$scrypt$ln=17,r=8,p=1$${SALT16}$${HASH32}`],
   ['scrypt parallelism above 16', `$scrypt$ln=4,r=8,p=17$${SALT16}$${HASH32}`],
+  ['scrypt work 128·N·r·p above 256 MiB', `$scrypt$ln=16,r=8,p=5$${SALT16}$${HASH32}`],
   ['a passlib scrypt key of one byte', `$scrypt$ln=4,r=8,p=1$${SALT16}$${ONE_BYTE}`],
   ['a passlib scrypt key of 16 bytes', `$scrypt$ln=4,r=8,p=1$${SALT16}$${HASH16}`],
   ['PBKDF2 above 2,000,000 iterations', `pbkdf2_sha256$2000001$salt$${HASH32}=`],

@@ -14,6 +14,7 @@ const AT_THE_CAPS: [string, string][] = [
   ['bcrypt cost 13', `$2b$13$${'a'.repeat(53)}`],
   ["PHP's argon2 default, m=65536, t=4", `$argon2id$v=19$m=65536,t=4,p=1$${SALT16}$${HASH32}`],
   ["passlib's scrypt default, ln=16, r=8, p=1", `$scrypt$ln=16,r=8,p=1$${SALT16}$${HASH32}`],
+  ['scrypt work of 256 MiB, ln=16, r=8, p=4', `$scrypt$ln=16,r=8,p=4$${SALT16}$${HASH32}`],
   ['PBKDF2 at 2,000,000 iterations', `pbkdf2_sha256$2000000$salt$${HASH32}=`],
   ['sha512-crypt at 656,000 rounds', `$6$rounds=656000$saltsalt$${'a'.repeat(86)}`],
   ['phpass at 2^18 rounds', `$P$G${'a'.repeat(30)}`],
@@ -27,6 +28,16 @@ describe('hashes at the limits', () => {
       expect(check.isValid).toBe(false)
     }, 30_000)
   }
+})
+
+describe('scrypt work', () => {
+  it('refuses 128·N·r·p above 256 MiB with a message naming the work limit', async () => {
+    const hash = `$scrypt$ln=16,r=7,p=16$${SALT16}$${HASH32}`
+
+    const attempt = verifyPassword('password', hash, defaultVerifiers)
+
+    await expect(attempt).rejects.toThrow('above the work limit of 256 MiB for 128·N·r·p')
+  })
 })
 
 describe('createArgon2Verifier', () => {
