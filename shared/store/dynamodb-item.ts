@@ -24,15 +24,31 @@ export function userToItems(user: UserRecord): DynamoDbItem[] {
   return identifiersOf(user).map((id) => ({ [USERS_TABLE_KEY]: { S: id }, ...body }))
 }
 
-/** Reads a stored item back into a user; `undefined` if it is not a user item. */
+/**
+ * Reads a stored item back into a user; `undefined` if it is not a well-formed user item:
+ * one whose hash or aliases are there but hold something other than non-empty strings is
+ * refused whole, as the KV and D1 stores refuse one, rather than read as a user without
+ * them, which would answer a right password `success: false`.
+ */
 export function itemToUser(item: DynamoDbItem): UserRecord | undefined {
   const username = item.username?.S
   const status = item.status?.S
   if (username === undefined || (status !== 'active' && status !== 'blocked')) return undefined
 
   const user: UserRecord = { username, status }
-  const aliases = item.aliases?.L?.flatMap((alias) => (alias.S === undefined ? [] : [alias.S]))
-  if (aliases?.length) user.aliases = aliases
-  if (item.passwordHash?.S !== undefined) user.passwordHash = item.passwordHash.S
+  if (item.aliases !== undefined) {
+    const aliases = item.aliases.L?.map((alias) => alias.S)
+    if (aliases === undefined || !aliases.every(isFilled)) return undefined
+    if (aliases.length > 0) user.aliases = aliases
+  }
+  if (item.passwordHash !== undefined) {
+    const passwordHash = item.passwordHash.S
+    if (!isFilled(passwordHash)) return undefined
+    user.passwordHash = passwordHash
+  }
   return user
+}
+
+function isFilled(value: string | undefined): value is string {
+  return value !== undefined && value.trim() !== ''
 }

@@ -1,21 +1,26 @@
+import { type DynamoDBClient, PutItemCommand } from '@aws-sdk/client-dynamodb'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createDynamoDbClient } from '../../shared/store/dynamodb-client'
+import type { DynamoDbItem } from '../../shared/store/dynamodb-item'
 import { DynamoDbStore } from '../../shared/store/dynamodb-store'
+import { StoreError } from '../../shared/store/user-store'
 import { type LocalDynamoDb, startDynalite } from '../aws/dynalite'
 import { seedUsers } from '../aws/seed-users'
 import { CONTRACT_USERS, storeContract } from './store-contract'
 
 let dynamo: LocalDynamoDb
 let store: DynamoDbStore
+let client: DynamoDBClient
+let tableName: string
 // Every HTTP request the store's client sends, by command name, retries included: the
 // deserialize step runs once per attempt.
 const sent: string[] = []
 
 beforeAll(async () => {
   dynamo = await startDynalite()
-  const tableName = await dynamo.createTable()
+  tableName = await dynamo.createTable()
   await seedUsers(dynamo.endpoint, tableName, CONTRACT_USERS)
-  const client = createDynamoDbClient({ endpoint: dynamo.endpoint })
+  client = createDynamoDbClient({ endpoint: dynamo.endpoint })
   client.middlewareStack.add(
     (next, context) => (args) => {
       sent.push(context.commandName ?? 'unknown')
@@ -42,5 +47,24 @@ describe('DynamoDbStore lookups', () => {
     await store.findUser(identifier)
 
     expect(sent).toEqual(['GetItemCommand'])
+  })
+})
+
+describe('DynamoDbStore with a malformed item', () => {
+  it.each<[string, DynamoDbItem]>([
+    ['a passwordHash that is a number', { passwordHash: { N: '1' } }],
+    ['a passwordHash that is a list', { passwordHash: { L: [{ S: '$2b$10$abc' }] } }],
+    ['an empty passwordHash', { passwordHash: { S: ' ' } }],
+    ['an alias that is a number', { aliases: { L: [{ N: '1' }] } }],
+    ['aliases that are a string set', { aliases: { SS: ['jane'] } }],
+  ])('throws a StoreError for an item with %s', async (_, attributes) => {
+    const item = { identifier: { S: 'broken' }, username: { S: 'broken' }, status: { S: 'active' } }
+    await client.send(
+      new PutItemCommand({ TableName: tableName, Item: { ...item, ...attributes } }),
+    )
+
+    const lookup = store.findUser('broken')
+
+    await expect(lookup).rejects.toThrow(StoreError)
   })
 })
