@@ -64,7 +64,9 @@ export class DynamoDbStore implements UserStore {
     if (item === undefined) return undefined
     const user = itemToUser(item)
     if (user === undefined) {
-      throw new StoreError(`table ${this.#tableName} holds an item that is not a user record`)
+      throw new StoreError(
+        `a user stored in table ${this.#tableName} is malformed; import it again`,
+      )
     }
     return user
   }
