@@ -8,8 +8,7 @@ const OUTER_WHITESPACE = /^[\t\n\r ]+|[\t\n\r ]+$/g
  * Fetch `Headers` interface: names match case-insensitively and iterate lowercased and
  * sorted. Repeated headers are joined with ", " and payload 2.0's `cookies` become one
  * `cookie` header, as Fetch would hold them. `content-length` is the body's real size in
- * bytes. Changing a request's headers fails, as it
- * does for a Fetch `Request`.
+ * bytes. Changing a request's headers fails, as it does for a Fetch `Request`.
  */
 export class EventHeaders implements Iterable<[string, string]> {
   readonly #values = new Map<string, string>()
