@@ -159,13 +159,20 @@ const PRIMITIVES: [string, string, Bare][] = [
 ]
 
 /** The benchmark cases: the first vector of each format above. */
-export function benchCases(): BenchCase[] {
+export function benchCases(formats: readonly string[] = []): BenchCase[] {
   const verifiers: PasswordVerifier[] = [
     ...defaultVerifiers,
     createFirebaseScryptVerifier(extraVectors.firebase),
   ]
   const vectors = [...sharedVectors.vectors, ...extraVectors.vectors]
-  return PRIMITIVES.map(([format, primitive, bare]) => {
+  const unknown = formats.filter((format) => !PRIMITIVES.some(([known]) => known === format))
+  if (unknown.length > 0) {
+    throw new Error(
+      `no bench case for ${unknown.join(', ')}; see PRIMITIVES in bench/hashes-cases.ts`,
+    )
+  }
+  const chosen = PRIMITIVES.filter(([format]) => formats.length === 0 || formats.includes(format))
+  return chosen.map(([format, primitive, bare]) => {
     const vector = vectors.find((entry) => entry.format === format)
     if (!vector) {
       throw new Error(`no vector of format ${format}`)
