@@ -14,7 +14,7 @@ const MIN_ROUNDS = 1000
 /**
  * The most rounds a sha-crypt hash may ask for: passlib's default for sha512-crypt, which
  * Ansible's `password_hash` writes (passlib's sha256-crypt default is 535,000). At the cap
- * sha512-crypt takes about 2.3 s in workerd (@noble/hashes: 131 times the 5000-round
+ * sha512-crypt takes about 2.1 s in workerd (@noble/hashes: 131 times the 5000-round
  * sha512-crypt row of `npm run bench:hashes`) and 0.9 s on Node (`crypto.hash`, same
  * row); glibc's default of 5000 rounds costs a 131st of it.
  */
