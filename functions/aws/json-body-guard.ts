@@ -9,10 +9,10 @@ import { MAX_BODY_BYTES } from '../../shared/app/defaults'
 import type { Logger } from '../../shared/app/logger'
 import { checkContentType, parseJsonBody, readAction } from '../../shared/app/read-webhook-request'
 import { WebhookError } from '../../shared/protocol/errors'
+import { EventHeaders } from './event-headers'
 import {
   bodyBytesOf,
   bodyTextOf,
-  headerOf,
   httpMethodOf,
   type LambdaEvent,
   type LambdaResult,
@@ -45,7 +45,10 @@ export function jsonBodyGuard(
       const startedAt = performance.now()
       const { event } = request
       if (httpMethodOf(event) !== 'POST' || pathOf(event) !== '/webhook') return
-      if (isRefusedBeforeBody(event, request.context.webhookCredentials)) return
+      // The headers as the app will read them, repeated REST headers joined, so that both
+      // decide on the same values.
+      const headers = new EventHeaders(event)
+      if (isRefusedBeforeBody(event, headers, request.context.webhookCredentials)) return
 
       // The parser reads `content-type` in two spellings only and replaces the body with the
       // parsed value: it gets a copy with the header found case-insensitively and the text
@@ -54,7 +57,7 @@ export function jsonBodyGuard(
         ...request,
         event: {
           ...event,
-          headers: { 'content-type': headerOf(event, 'content-type') },
+          headers: { 'content-type': headers.get('content-type') ?? undefined },
           body: bodyTextOf(event),
           isBase64Encoded: false,
         },
@@ -64,7 +67,7 @@ export function jsonBodyGuard(
       } catch {
         // The parser's error is dropped, not kept as the cause: its own cause holds the
         // raw body, and so the password.
-        const refusal = protocolRefusal(event)
+        const refusal = protocolRefusal(event, headers)
         // Undefined when only the parser objects, being stricter than the protocol (it
         // refuses `Application/JSON`): the app decides then.
         if (refusal === undefined) return
@@ -79,12 +82,16 @@ export function jsonBodyGuard(
  * credentials (401), body size (413), then the action header (400). These checks cost
  * under a microsecond; the constant-time comparison is the app's own.
  */
-function isRefusedBeforeBody(event: LambdaEvent, expected: WebhookCredentials | undefined) {
-  const given = parseBasicAuth(headerOf(event, 'authorization'))
+function isRefusedBeforeBody(
+  event: LambdaEvent,
+  headers: EventHeaders,
+  expected: WebhookCredentials | undefined,
+) {
+  const given = parseBasicAuth(headers.get('authorization') ?? undefined)
   if (!expected || !given || !credentialsMatch(given, expected)) return true
   if (bodyBytesOf(event) > MAX_BODY_BYTES) return true
   try {
-    readAction(headerOf(event, 'x-corbado-action'))
+    readAction(headers.get('x-corbado-action') ?? undefined)
     return false
   } catch {
     return true
@@ -92,9 +99,9 @@ function isRefusedBeforeBody(event: LambdaEvent, expected: WebhookCredentials | 
 }
 
 /** The app's own refusal of this body, made by the same checks the app runs. */
-function protocolRefusal(event: LambdaEvent): WebhookError | undefined {
+function protocolRefusal(event: LambdaEvent, headers: EventHeaders): WebhookError | undefined {
   try {
-    checkContentType(headerOf(event, 'content-type'))
+    checkContentType(headers.get('content-type') ?? undefined)
     parseJsonBody(bodyTextOf(event))
     return undefined
   } catch (error) {

@@ -31,15 +31,6 @@ export function pathOf(event: LambdaEvent): string | undefined {
   return isRestEvent(event) ? event.path : event.rawPath
 }
 
-/** A header's value, found case-insensitively: REST events keep the client's spelling. */
-export function headerOf(event: LambdaEvent, name: string): string | undefined {
-  const wanted = name.toLowerCase()
-  for (const [key, value] of Object.entries(event.headers ?? {})) {
-    if (key.toLowerCase() === wanted) return value
-  }
-  return undefined
-}
-
 /**
  * The size of the body in bytes, decoded when the event carries it base64-encoded. The
  * base64 size is counted from the text and its padding without decoding it, exact for

@@ -3,7 +3,8 @@ import type { Logger } from '../../shared/app/logger'
 import { describeCause, writeRequestLine } from '../../shared/app/request-log'
 import { type ErrorResponse, isWebhookAction } from '../../shared/protocol/entities'
 import type { WebhookError } from '../../shared/protocol/errors'
-import { headerOf, httpMethodOf, type LambdaEvent, type LambdaResult, pathOf } from './lambda-event'
+import { EventHeaders } from './event-headers'
+import { httpMethodOf, type LambdaEvent, type LambdaResult, pathOf } from './lambda-event'
 
 /**
  * Answers a refusal made before the app runs exactly as the app would: the protocol's
@@ -18,7 +19,7 @@ export function refuseBeforeApp(
   startedAt: number,
 ): LambdaResult {
   const requestId = context.awsRequestId
-  const action = headerOf(event, 'x-corbado-action')?.trim() ?? ''
+  const action = new EventHeaders(event).get('x-corbado-action')?.trim() ?? ''
   writeRequestLine(logger, {
     requestId,
     method: httpMethodOf(event),

@@ -129,4 +129,14 @@ describe('the Lambda handler with uncommon events', () => {
     expect(result.statusCode).toBe(400)
     expect(JSON.parse(result.body).error.code).toBe('invalid_action')
   })
+
+  it('refuses a repeated REST action header before a bad body, as the app does', async () => {
+    const result = await send(webhookRequest({ rawBody: '{' }), 'rest', (event: never) => {
+      const { multiValueHeaders } = event as { multiValueHeaders: Record<string, string[]> }
+      multiValueHeaders['X-Corbado-Action'] = ['authMethods', 'authMethods']
+    })
+
+    expect(result.statusCode).toBe(400)
+    expect(JSON.parse(result.body).error.code).toBe('invalid_action')
+  })
 })
