@@ -77,6 +77,14 @@ export function describeAnswers(makeTarget: TargetFactory, { hasUnsupportedHashU
       expect(body.data).toEqual({ status: 'not_exists' })
     })
 
+    it('reads a body that starts with a byte order mark', async () => {
+      const rawBody = `\uFEFF${JSON.stringify(callBody('authMethods', { username: EXISTING_USER }))}`
+
+      const body = await readJson(await send(webhookRequest({ rawBody })))
+
+      expect(body.data).toEqual({ status: 'exists' })
+    })
+
     it('ignores fields the protocol does not name', async () => {
       const request = webhookRequest({
         body: { ...callBody('authMethods', { username: EXISTING_USER, extra: 1 }), extra: [] },
