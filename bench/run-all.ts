@@ -8,6 +8,7 @@ import { ROOT } from './support'
 /** Each benchmark: its npm script. Add a benchmark by adding its script here. */
 const BENCHMARKS = [
   'bench:throughput',
+  'bench:app',
   'bench:timing',
   'bench:soak',
   'bench:cold-start',

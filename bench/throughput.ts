@@ -5,24 +5,14 @@
 // up with, each server's CPU time per request, read from /proc on Linux.
 import { readFile } from 'node:fs/promises'
 import autocannon from 'autocannon'
-import { DEMO_CREDENTIALS } from '../shared/demo/demo-users'
+import { AUTH_METHODS_CALL } from './servers/apps'
 import { report, startServer } from './support'
 
 const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 9)
 const CONNECTIONS = 16
 const TARGET_RATIO = 0.8
 
-const body = JSON.stringify({
-  id: 'who-1234567890',
-  projectID: 'pro-1234567890',
-  action: 'authMethods',
-  data: { username: 'existing@existing.com' },
-})
-const headers = {
-  authorization: `Basic ${btoa(`${DEMO_CREDENTIALS.username}:${DEMO_CREDENTIALS.password}`)}`,
-  'x-corbado-action': 'authMethods',
-  'content-type': 'application/json',
-}
+const { body, headers } = AUTH_METHODS_CALL
 
 const ROUNDS = 3
 // Below every server's capacity, so each answers every request and the load generator
