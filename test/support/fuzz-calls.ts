@@ -85,6 +85,8 @@ export function usernames(options: { withStoreDown?: boolean } = {}) {
       anyText(),
       fc.emailAddress(),
       anyText().map((text) => `${text}@${text}`),
+      // Past the longest identifier a store holds (320).
+      anyText(400).map((text) => `${text}${'x'.repeat(300)}`),
     )
     .filter((name) => !KNOWN.has(normalizeIdentifier(name)))
   const choices = [
@@ -101,11 +103,16 @@ export function usernames(options: { withStoreDown?: boolean } = {}) {
   })
 }
 
-/** A password with a UUID in it, so "the password shows up" cannot be a coincidence. */
-const markedPassword = fc.tuple(fc.uuid(), anyText()).map(([marker, rest]) => ({
-  password: `${marker}${rest}`,
-  needle: marker,
-}))
+/**
+ * A password with a UUID in it, so "the password shows up" cannot be a coincidence; some
+ * run past the 256-byte password cap.
+ */
+const markedPassword = fc
+  .tuple(fc.uuid(), fc.oneof(anyText(), anyText(400)))
+  .map(([marker, rest]) => ({
+    password: `${marker}${rest}`,
+    needle: marker,
+  }))
 /** The right password, or a marked wrong one; `needle` is what must never be echoed. */
 export const passwords = fc.oneof(
   fc.constant({ password: PASSWORD, needle: PASSWORD }),
