@@ -19,7 +19,7 @@ const TEXT_CONTENT_TYPE = /^text\/|[/+](json|xml)\s*(;|$)|^application\/javascri
 /**
  * Answers Lambda events with a Hono app, as Hono's own Lambda adapter does but without
  * Node's Fetch on the common path: the app reads an `EventRequest` and answers with
- * `LightResponse`s, which become the result directly. Loading Fetch takes 12 to 15 ms of a
+ * `LightResponse`s, which become the result directly. Loading Fetch takes 10 to 15 ms of a
  * cold start (`npm run bench:cold-start`); a response that needs Fetch (a stream, binary,
  * `Headers`) still works and pays that load then.
  */

@@ -15,7 +15,7 @@ const FORBIDDEN_IN_VALUES = /[\0\r\n]/g
 /**
  * The request the app reads, made from a Lambda event without touching Node's Fetch.
  * Node loads its Fetch implementation on the first use of `Request`, `Headers` or
- * `Response`, and that load takes 12 to 15 ms of a cold start
+ * `Response`, and that load takes 10 to 15 ms of a cold start
  * (`npm run bench:cold-start`). The app reads a request's method, URL, headers and body
  * text; anything else (`body` as a stream, `signal`, `clone()`, …) builds a Fetch
  * `Request` from the event on first use and answers from it.

@@ -43,7 +43,7 @@ let fetchResponseClass: (() => typeof Response) | undefined
 /**
  * A `Response` that keeps a text body, a status and plain-object headers as given, for
  * the Lambda adapter to read without Node's Fetch: Node loads Fetch on the first use of
- * `Response`, which takes 12 to 15 ms of a cold start (`npm run bench:cold-start`).
+ * `Response`, which takes 10 to 15 ms of a cold start (`npm run bench:cold-start`).
  * Anything else makes a Fetch `Response` at once, and any read beyond `status`,
  * `statusText` and `ok` (headers, body, `text()`, …) makes one from what was kept, so
  * code that reads a response gets a real one.
