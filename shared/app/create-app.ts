@@ -11,7 +11,7 @@ import type { AppEnv } from './app-env'
 import type { WebhookCredentials } from './basic-auth'
 import { requireBasicAuth } from './basic-auth-middleware'
 import { bodySizeLimit } from './body-size-limit'
-import { MAX_BODY_BYTES, STORE_TIMEOUT_MS, TIMING_HASH } from './defaults'
+import { MAX_BODY_BYTES, MAX_PASSWORD_BYTES, STORE_TIMEOUT_MS, TIMING_HASH } from './defaults'
 import { errorResponse, toWebhookError } from './error-response'
 import { handleWebhook } from './handle-webhook'
 import { type Logger, silentLogger } from './logger'
@@ -31,6 +31,8 @@ export interface AppOptions {
   storeTimeoutMs?: number
   /** Default `MAX_BODY_BYTES`. */
   maxBodyBytes?: number
+  /** Default `MAX_PASSWORD_BYTES`; see there before raising it. */
+  maxPasswordBytes?: number
   /** Default `TIMING_HASH`; see there. */
   timingHash?: string
   /** The per-request id for logs and `responseID`. Default: a random UUID. */
@@ -51,6 +53,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     verifiers: options.verifiers ?? defaultVerifiers,
     storeTimeoutMs: options.storeTimeoutMs ?? STORE_TIMEOUT_MS,
     timingHash: options.timingHash ?? TIMING_HASH,
+    maxPasswordBytes: options.maxPasswordBytes ?? MAX_PASSWORD_BYTES,
   })
 
   const app = new Hono<AppEnv>()

@@ -3,7 +3,8 @@ import { createApp } from '../../shared/app/create-app'
 import { MemoryStore } from '../../shared/store/memory-store'
 import { StoreError, type UserStore } from '../../shared/store/user-store'
 import { parseUsers } from '../../shared/store/users-file'
-import { authMethodsCall } from '../conformance/requests'
+import { TOO_LONG_PASSWORD_USER } from '../conformance/fixtures'
+import { authMethodsCall, passwordVerifyCall } from '../conformance/requests'
 import {
   CONFORMANCE_CREDENTIALS,
   CONFORMANCE_USERS,
@@ -43,5 +44,19 @@ describe('a configured username with a colon', () => {
     expect(response.status).toBe(401)
     expect(response.headers.get('WWW-Authenticate')).toMatch(/^Basic realm=/)
     expect((await response.json()).error.code).toBe('credentials_not_configured')
+  })
+})
+
+describe('a raised password cap', () => {
+  it('checks a password up to maxPasswordBytes', async () => {
+    const app = createApp({
+      credentials: CONFORMANCE_CREDENTIALS,
+      store: seededStore(),
+      maxPasswordBytes: 300,
+    })
+
+    const response = await app.fetch(passwordVerifyCall(TOO_LONG_PASSWORD_USER, 'p'.repeat(257)))
+
+    expect((await response.json()).data).toEqual({ success: true })
   })
 })

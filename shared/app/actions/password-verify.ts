@@ -7,7 +7,6 @@ import { verifyPassword } from '../../passwords/verify-password'
 import type { PasswordVerifyRequest } from '../../protocol/entities'
 import { WebhookError } from '../../protocol/errors'
 import type { UserStore } from '../../store/user-store'
-import { MAX_PASSWORD_BYTES } from '../defaults'
 import { findUser } from '../find-user'
 
 export interface PasswordVerifyOptions {
@@ -16,20 +15,22 @@ export interface PasswordVerifyOptions {
   storeTimeoutMs: number
   /** Verified, and the result dropped, when there is no real hash to check. */
   timingHash: string
+  /** A longer password is `false` for every user, without a lookup or a hash. */
+  maxPasswordBytes: number
 }
 
 /**
  * Answers whether the password is right for the username. An unknown user, a blocked
  * one and one without a hash all get `false` after the same work as a real check, so
  * the answer's timing does not tell which case it was. A password over
- * `MAX_PASSWORD_BYTES` is `false` for every user, without a lookup or a hash.
+ * `maxPasswordBytes` is `false` for every user, without a lookup or a hash.
  */
 export async function passwordVerify(
   request: PasswordVerifyRequest,
   options: PasswordVerifyOptions,
 ): Promise<boolean> {
   const { username, password } = request.data
-  if (isTooLong(password)) return false
+  if (isLongerThan(password, options.maxPasswordBytes)) return false
 
   const user = await findUser(options.store, username, options.storeTimeoutMs)
 
@@ -63,9 +64,9 @@ export async function passwordVerify(
 const utf8 = new TextEncoder()
 
 // UTF-8 takes one to three bytes per UTF-16 code unit, so only long strings are encoded.
-function isTooLong(password: string): boolean {
-  if (password.length * 3 <= MAX_PASSWORD_BYTES) return false
-  return password.length > MAX_PASSWORD_BYTES || utf8.encode(password).length > MAX_PASSWORD_BYTES
+function isLongerThan(password: string, maxBytes: number): boolean {
+  if (password.length * 3 <= maxBytes) return false
+  return password.length > maxBytes || utf8.encode(password).length > maxBytes
 }
 
 /**
