@@ -39,10 +39,11 @@ export function parseUserRecord(input: unknown): UserRecord {
     throw new UserRecordError(`${path} ${reason}`)
   }
 
+  // The schema has normalized every identifier.
   const { username, aliases, passwordHash, status } = result.output
-  const record: UserRecord = { username: normalizeIdentifier(username), status }
+  const record: UserRecord = { username, status }
   if (aliases?.length) {
-    record.aliases = [...new Set(aliases.map(normalizeIdentifier))].filter(
+    record.aliases = [...new Set(aliases)].filter(
       (alias) => alias !== record.username,
     )
   }
