@@ -34,13 +34,8 @@ export function handleEvents(app: Hono<AppEnv>): EventHandler {
 }
 
 function requestFor(event: LambdaEvent): Request {
-  const request = new EventRequest(event)
-  // EventHeaders gives every body its real Content-Length, but a request that also names a
-  // Transfer-Encoding is counted while streamed against the size limit, by Hono's body
-  // limit, which wraps it in a new Fetch Request: only a Fetch Request can be wrapped.
-  if (event.body && request.headers.has('transfer-encoding')) return request.toFetchRequest()
   // The app reads only what EventRequest has (see there).
-  return request as unknown as Request
+  return new EventRequest(event) as unknown as Request
 }
 
 async function resultFor(event: LambdaEvent, response: Response): Promise<LambdaResult> {

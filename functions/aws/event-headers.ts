@@ -8,7 +8,8 @@ const OUTER_WHITESPACE = /^[\t\n\r ]+|[\t\n\r ]+$/g
  * Fetch `Headers` interface: names match case-insensitively and iterate lowercased and
  * sorted. Repeated headers are joined with ", " and payload 2.0's `cookies` become one
  * `cookie` header, as Fetch would hold them. `content-length` is the body's real size in
- * bytes. Changing a request's headers fails, as it does for a Fetch `Request`.
+ * bytes, and there is no `transfer-encoding`. Changing a request's headers fails, as it
+ * does for a Fetch `Request`.
  */
 export class EventHeaders implements Iterable<[string, string]> {
   readonly #values = new Map<string, string>()
@@ -27,8 +28,10 @@ export class EventHeaders implements Iterable<[string, string]> {
     if (!isRestEvent(event)) {
       for (const cookie of event.cookies ?? []) this.#add('cookie', cookie, '; ')
     }
-    // The event holds the whole body, so its size replaces any length the caller declared:
-    // the app's size limit trusts Content-Length, and a direct invoke may declare any.
+    // The event holds the whole body, decoded from any transfer coding, so its size
+    // replaces whatever length or coding the caller declared: the app's size limit trusts
+    // Content-Length, and a direct invoke may declare any.
+    this.#values.delete('transfer-encoding')
     if (event.body || this.#values.has('content-length')) {
       this.#values.set('content-length', String(bodyBytesOf(event)))
     }
