@@ -45,8 +45,8 @@ for (const [name, handle] of handlers) {
 /**
  * Each app's fastest batch, in µs per call. Rounds alternate between the apps, so that a
  * change in the machine's load hits them all alike; the work is the same every call, and
- * whatever else runs on the machine only adds time. With `beforeEach`, only the calls
- * themselves are timed.
+ * whatever else runs on the machine only adds time. Only the calls are timed, never
+ * `beforeEach`.
  */
 async function fastestBatches(calls: number, beforeEach?: () => void): Promise<number[]> {
   const fastest = handlers.map(() => Number.POSITIVE_INFINITY)

@@ -51,6 +51,8 @@ export function answerClientError(logger: Logger) {
         `X-Request-Id: ${requestId}\r\n` +
         `Connection: close\r\n\r\n${text}`,
     )
+    // Neither method nor path is known: the parser gave up before either. The refusal
+    // takes no time of the server's, so its duration is 0.
     writeRequestLine(logger, {
       requestId,
       outcome: refusal.code,
