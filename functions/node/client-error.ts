@@ -51,8 +51,8 @@ export function answerClientError(logger: Logger) {
         `X-Request-Id: ${requestId}\r\n` +
         `Connection: close\r\n\r\n${text}`,
     )
-    // Neither method nor path is known: the parser gave up before either. The refusal
-    // takes no time of the server's, so its duration is 0.
+    // Node hands over no parsed request with the error, so the line has no method or path;
+    // the refusal takes none of the server's time, so its duration is 0.
     writeRequestLine(logger, {
       requestId,
       outcome: refusal.code,
