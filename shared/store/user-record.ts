@@ -43,9 +43,7 @@ export function parseUserRecord(input: unknown): UserRecord {
   const { username, aliases, passwordHash, status } = result.output
   const record: UserRecord = { username, status }
   if (aliases?.length) {
-    record.aliases = [...new Set(aliases)].filter(
-      (alias) => alias !== record.username,
-    )
+    record.aliases = [...new Set(aliases)].filter((alias) => alias !== record.username)
   }
   if (passwordHash !== undefined) {
     record.passwordHash = passwordHash
