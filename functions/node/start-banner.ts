@@ -7,7 +7,9 @@ import type { NodeServerConfig } from './config'
 export function startBanner(config: NodeServerConfig, port: number): string {
   const host = config.host.includes(':') ? `[${config.host}]` : config.host
   const url = `http://${host}:${port}`
-  const lines = [`Corbado webhook listening on ${url}/webhook (${config.users.length} users)`]
+  const count = config.users.length
+  const users = `${count} ${count === 1 ? 'user' : 'users'}`
+  const lines = [`Corbado webhook listening on ${url}/webhook (${users})`]
 
   if (config.isDemoUsers) {
     lines.push('Demo users: existing@existing.com / supersecret, blocked@existing.com (blocked)')

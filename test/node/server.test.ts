@@ -96,6 +96,18 @@ describe('Node server start', () => {
   })
 
   it.each([
+    [1, 'user'],
+    [2, 'users'],
+  ])('says at start that it read %i %s', async (count, noun) => {
+    const users = KNOWN_HASH_USERS.slice(0, count)
+    const file = usersFile(`${count}-users.json`, JSON.stringify(users))
+
+    const server = await start({ ...REAL_CREDENTIALS, USERS_FILE: file })
+
+    expect(server.output()).toMatch(new RegExp(`listening on \\S+ \\(${count} ${noun}\\)`))
+  })
+
+  it.each([
     ['a users file is set', { USERS_FILE: goodUsersFile }, 'USERS_FILE is set'],
     ['HOST is not loopback', { HOST: '0.0.0.0' }, 'HOST is 0.0.0.0'],
     ['only the username is set', { USERS_FILE: goodUsersFile, WEBHOOK_USERNAME: 'u' }, 'both'],
