@@ -4,13 +4,13 @@ import { fileURLToPath } from 'node:url'
 export const ROOT = fileURLToPath(new URL('..', import.meta.url))
 
 /**
- * Starts a TypeScript server file with tsx and resolves with its URL once it prints its
- * port and process id. tsx runs the server in a process of its own: `pid` is that one.
+ * Starts a built server file with plain node and resolves with its URL once it prints its
+ * port and process id.
  */
 export function startServer(
   file: string,
 ): Promise<{ url: string; pid: number; child: ChildProcess }> {
-  const child = spawn(`${ROOT}node_modules/.bin/tsx`, [file], { cwd: ROOT })
+  const child = spawn(process.execPath, [file], { cwd: ROOT })
   return new Promise((resolve, reject) => {
     child.stdout?.once('data', (chunk) => {
       const [port, pid] = String(chunk).trim().split(' ')

@@ -1,10 +1,15 @@
 // Throughput and latency of authMethods on the Node server with the in-memory store,
 // against a bare Hono server that returns a fixed JSON answer, and a Hono server that
 // also reads the request's headers and body, all driven over loopback by autocannon from
-// this process while each server runs in its own. Then, at a fixed rate all three keep
-// up with, each server's CPU time per request, read from /proc on Linux.
-import { readFile } from 'node:fs/promises'
+// this process while each server runs in its own. Each server is built as
+// `npm run build:node` builds the webhook's, so all three run the same way. Then, at a
+// fixed rate all three keep up with, each server's CPU time per request, read from /proc
+// on Linux.
+import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import autocannon from 'autocannon'
+import { bundleNodeServer } from '../infra/build/build-node'
 import { AUTH_METHODS_CALL } from './servers/apps'
 import { report, startServer } from './support'
 
@@ -68,10 +73,16 @@ async function cpuPerRequest(url: string, pid: number) {
 
 // Rounds alternate between the servers so that a change in the machine's load hits
 // them all alike; each figure is the median round.
+const builds = await mkdtemp(join(tmpdir(), 'bench-servers-'))
+async function startBuilt(name: string) {
+  const file = join(builds, `${name}.mjs`)
+  await bundleNodeServer(`bench/servers/${name}.ts`, file)
+  return startServer(file)
+}
 const servers = [
-  await startServer('bench/servers/bare-server.ts'),
-  await startServer('bench/servers/webhook-server.ts'),
-  await startServer('bench/servers/reading-server.ts'),
+  await startBuilt('bare-server'),
+  await startBuilt('webhook-server'),
+  await startBuilt('reading-server'),
 ]
 const rounds: { rps: number; p50: number; p99: number }[][] = [[], [], []]
 const cpuUs: (number | undefined)[] = []
@@ -85,6 +96,7 @@ try {
   for (const { url, pid } of servers) cpuUs.push(await cpuPerRequest(url, pid))
 } finally {
   for (const { child } of servers) child.kill()
+  await rm(builds, { recursive: true, force: true })
 }
 
 const middle = (runs: { rps: number; p50: number; p99: number }[]) =>

@@ -1,4 +1,4 @@
-// The webhook as `npm start` runs it, logging to nowhere; see webhookApp. Prints its port
+// The webhook as the Node server runs it, logging to nowhere; see webhookApp. Prints its port
 // for the benchmark to read.
 import { serve } from '@hono/node-server'
 import { webhookApp } from './apps'

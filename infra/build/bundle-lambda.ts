@@ -6,11 +6,7 @@ import { gzipSync } from 'node:zlib'
 import { build, type Metafile } from 'esbuild'
 import { ZipFile } from 'yazl'
 import { deferMiddyStreams } from './defer-middy-streams'
-
-// esbuild's ESM output has no `require`; bundled CommonJS packages (the AWS SDK's
-// dependencies among them) call it for Node built-ins, so every output file defines one.
-const REQUIRE_BANNER =
-  "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);"
+import { NODE_ESM_OPTIONS } from './node-esm-options'
 
 export interface BundleSize {
   /** The entry file alone. */
@@ -28,8 +24,7 @@ export interface BundleSize {
  * file's path and sizes. Code reached only through `import()` (the pure-JS hash
  * libraries, the SDK's rarely used credential providers) goes into chunks that Node
  * reads on first use, so a cold start loads only the entry and the chunks it imports:
- * 352 of 549 KiB, as `npm run build:aws` prints. Node 20 is the target so the
- * bundle runs on both nodejs20.x and nodejs22.x.
+ * 352 of 549 KiB, as `npm run build:aws` prints.
  */
 export async function bundleLambda(
   entry: string,
@@ -39,24 +34,16 @@ export async function bundleLambda(
   // Stale chunks of an earlier build would otherwise be zipped too.
   await rm(outdir, { recursive: true, force: true })
   const { metafile } = await build({
+    ...NODE_ESM_OPTIONS,
     entryPoints: [entry],
     outdir,
-    bundle: true,
     splitting: true,
     entryNames: '[name]',
     chunkNames: 'chunks/[name]-[hash]',
     outExtension: { '.js': '.mjs' },
     minify: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'node20',
-    // Prefer packages' ESM builds: they tree-shake, CommonJS ones do not.
-    mainFields: ['module', 'main'],
-    banner: { js: REQUIRE_BANNER },
-    legalComments: 'none',
     external: options.external ?? [],
     plugins: [deferMiddyStreams],
-    logLevel: 'warning',
     metafile: true,
   })
 

@@ -12,8 +12,17 @@ export interface RunningServer {
   stop: () => Promise<void>
 }
 
-function spawnServer(env: Record<string, string>) {
-  const child = spawn(TSX, ['functions/node/server.ts'], {
+/** A command that runs the server: `npm start`'s by default. */
+export type ServerCommand = readonly [string, ...string[]]
+const NPM_START: ServerCommand = [TSX, 'functions/node/server.ts']
+
+/** Runs a server built by `npm run build:node` with plain node. */
+export function builtServer(file: string): ServerCommand {
+  return [process.execPath, file]
+}
+
+function spawnServer(env: Record<string, string>, [command, ...args]: ServerCommand) {
+  const child = spawn(command, args, {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', PORT: '0', ...env },
   })
@@ -26,9 +35,12 @@ function spawnServer(env: Record<string, string>) {
   return { child, output: () => output }
 }
 
-/** Starts `npm start`'s server as its own process on a free loopback port. */
-export function startNodeServer(env: Record<string, string>): Promise<RunningServer> {
-  const { child, output } = spawnServer(env)
+/** Starts the server as its own process on a free loopback port. */
+export function startNodeServer(
+  env: Record<string, string>,
+  command = NPM_START,
+): Promise<RunningServer> {
+  const { child, output } = spawnServer(env, command)
 
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
@@ -50,7 +62,7 @@ export function startNodeServer(env: Record<string, string>): Promise<RunningSer
 
 /** Runs the server to its exit, for configurations it must refuse. */
 export function runNodeServerToExit(env: Record<string, string>) {
-  const { child, output } = spawnServer(env)
+  const { child, output } = spawnServer(env, NPM_START)
   return new Promise<{ code: number | null; output: string }>((resolve) => {
     const timer = setTimeout(() => child.kill(), STARTUP_TIMEOUT_MS)
     child.on('exit', (code) => {
