@@ -10,8 +10,28 @@ import { USERS_TABLE_KEY } from '../../shared/store/dynamodb-item'
 import { CONFORMANCE_CREDENTIALS } from '../conformance/fixtures'
 import { FIREBASE_ENV } from '../passwords/format-users'
 
-// A bcrypt hash of cost 4, as a deploying shell may hold the decoy hash.
-const SHELL_TIMING_HASH = '$2b$04$b5/CwNDuHMWtLRhRscesW.vTvtd6ce5pqA92jrybyLW8GwxWter1W'
+// A bcrypt hash of cost 4 as the decoy hash of a stage's params.
+const PARAM_TIMING_HASH = '$2b$04$b5/CwNDuHMWtLRhRscesW.vTvtd6ce5pqA92jrybyLW8GwxWter1W'
+
+// The optional settings as a stage's block in serverless.yml's params holds them, given
+// here with --param, which sets the same values.
+const STAGE_PARAMS = {
+  timingHash: PARAM_TIMING_HASH,
+  firebaseSignerKey: FIREBASE_ENV.FIREBASE_SIGNER_KEY,
+  firebaseSaltSeparator: FIREBASE_ENV.FIREBASE_SALT_SEPARATOR,
+  firebaseRounds: FIREBASE_ENV.FIREBASE_ROUNDS,
+  firebaseMemCost: FIREBASE_ENV.FIREBASE_MEM_COST,
+}
+
+// The same settings left in the deploying shell from some earlier deploy: the function
+// takes none of them, so a deploy from another shell cannot change or drop a setting.
+const SETTINGS_IN_SHELL = {
+  TIMING_HASH: '$2a$04$shellShellShellShellSu5gEkfRtP9NPfSAtdmGT01jrdQxVsU6q',
+  FIREBASE_SIGNER_KEY: 'c2hlbGwtc2lnbmVyLWtleS1mcm9tLWFuLWVhcmxpZXItZGVwbG95',
+  FIREBASE_SALT_SEPARATOR: 'c2hlbGw=',
+  FIREBASE_ROUNDS: '7',
+  FIREBASE_MEM_COST: '13',
+}
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url))
 // `sls package` of osls takes about 4 s here and needs no AWS account or network.
@@ -43,7 +63,13 @@ beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'sls-package-'))
   await promisify(execFile)(
     process.execPath,
-    ['node_modules/osls/bin/serverless.js', 'package', '--package', dir],
+    [
+      'node_modules/osls/bin/serverless.js',
+      'package',
+      '--package',
+      dir,
+      ...Object.entries(STAGE_PARAMS).map(([name, value]) => `--param=${name}=${value}`),
+    ],
     {
       cwd: ROOT,
       env: {
@@ -53,9 +79,7 @@ beforeAll(async () => {
         SLS_TELEMETRY_DISABLED: '1',
         SLS_NOTIFICATIONS_MODE: 'off',
         ...SECRETS_IN_SHELL,
-        // Firebase's settings and the timing hash, as a deploying shell holds them.
-        ...FIREBASE_ENV,
-        TIMING_HASH: SHELL_TIMING_HASH,
+        ...SETTINGS_IN_SHELL,
       },
     },
   )
@@ -177,8 +201,16 @@ describe('the packaged CloudFormation template', () => {
       WEBHOOK_PASSWORD_PARAMETER: '/corbado-webhook/prod/webhook-password',
       LOG_LEVEL: 'info',
       ...FIREBASE_ENV,
-      TIMING_HASH: SHELL_TIMING_HASH,
+      TIMING_HASH: PARAM_TIMING_HASH,
     })
+  })
+
+  it("takes the optional settings from the stage's params, never from the deploying shell", () => {
+    const fromShell = [SETTINGS_IN_SHELL.TIMING_HASH, SETTINGS_IN_SHELL.FIREBASE_SIGNER_KEY]
+
+    for (const { file, text } of packaged) {
+      for (const value of fromShell) expect(text, file).not.toContain(value)
+    }
   })
 
   it('runs the prebuilt bundle on nodejs22.x for arm64', () => {
