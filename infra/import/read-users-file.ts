@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import { extname } from 'node:path'
 import { CsvError, parse } from 'csv-parse/sync'
+import { isUserField, quotedFieldName, USER_FIELDS } from '../../shared/store/users-file'
 
 /** The rows of a users file, and how to name a row in a refusal. */
 export interface UsersFileRows {
@@ -37,7 +38,9 @@ export function parseJsonUsers(text: string): UsersFileRows {
 }
 
 /**
- * Columns: `username,aliases,passwordHash,status`; only `username` is required. Empty
+ * Columns: `username,aliases,passwordHash,status`; only `username` is required, and a
+ * header naming another column, or one column twice, refuses the whole file before any
+ * row is read: its cells would be dropped, and a user written without its hash. Empty
  * cells count as absent. csv-parse handles quoted cells (a hash or name holding a comma
  * or a quote) and counts the lines inside them, so a refusal names the file's real line
  * (the last line of a record whose quoted cell spans lines); hand-written splitting on
@@ -47,7 +50,7 @@ export function parseCsvUsers(text: string): UsersFileRows {
   let records: { record: Record<string, string>; info: { lines: number } }[]
   try {
     records = parse(text, {
-      columns: true,
+      columns: checkHeader,
       bom: true,
       trim: true,
       skip_empty_lines: true,
@@ -79,4 +82,26 @@ function csvRecordToRow(record: Record<string, string>): Record<string, unknown>
         : value
   }
   return row
+}
+
+// The header alone decides which cells are read, so a fault in it refuses the whole file.
+function checkHeader(header: string[]): string[] {
+  const faults: string[] = []
+
+  const unknown = header.flatMap((name, index) => {
+    if (isUserField(name)) return []
+    const quoted = quotedFieldName(name)
+    return [`column ${index + 1}${quoted ? ` (${quoted})` : ''}`]
+  })
+  if (unknown.length > 0) faults.push(`unknown ${unknown.join(', ')}`)
+  const repeated = header.filter(
+    (name, index) => isUserField(name) && header.indexOf(name) !== index,
+  )
+  for (const name of new Set(repeated)) faults.push(`"${name}" appears more than once`)
+  if (!header.includes('username')) faults.push('no username column')
+  if (faults.length === 0) return header
+
+  throw new Error(
+    `the CSV header (line 1) must name its columns from ${USER_FIELDS.join(', ')}, each once, username among them: ${faults.join('; ')}`,
+  )
 }

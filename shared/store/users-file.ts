@@ -13,6 +13,28 @@ export interface ParsedUsers {
   refused: RefusedRow[]
 }
 
+/** The fields of a row of a users file, as `UserRecord` names them; no others are read. */
+export const USER_FIELDS = [
+  'username',
+  'aliases',
+  'passwordHash',
+  'status',
+] as const satisfies readonly (keyof UserRecord)[]
+
+/** Whether a users file's key or column names one of `USER_FIELDS`. */
+export function isUserField(name: string): boolean {
+  return (USER_FIELDS as readonly string[]).includes(name)
+}
+
+// A name of this shape is quoted in messages. Anything else is left out: a file without
+// a header row, or a row shifted by a stray comma, can give a hash or an address as a name.
+const FIELD_NAME_SHAPE = /^[A-Za-z_][A-Za-z0-9_ -]{0,23}$/
+
+/** A field or column name for a message: quoted if it looks like a name, else `undefined`. */
+export function quotedFieldName(name: string): string | undefined {
+  return FIELD_NAME_SHAPE.test(name) ? `"${name}"` : undefined
+}
+
 export interface ParseUsersOptions {
   /**
    * The verifiers the webhook will run. When given, a row whose `passwordHash` none of
@@ -27,8 +49,10 @@ export interface ParseUsersOptions {
 /**
  * Reads the rows of a users file (already parsed from JSON or CSV) into normalized user
  * records. A bad row is refused with its index and reason and the rest are kept; so is a
- * row whose username or alias another row already claimed, its reason naming that row
- * by `describeRow` (a CSV file's line, say).
+ * row with a field outside `USER_FIELDS` (a misspelt `password_hash` would otherwise be
+ * dropped, and the user written without a hash), and a row whose username or alias
+ * another row already claimed, its reason naming that row by `describeRow` (a CSV file's
+ * line, say).
  */
 export function parseUsers(rows: readonly unknown[], options: ParseUsersOptions = {}): ParsedUsers {
   const { verifiers, describeRow = (index) => `row ${index}` } = options
@@ -38,6 +62,7 @@ export function parseUsers(rows: readonly unknown[], options: ParseUsersOptions 
 
   rows.forEach((row, index) => {
     try {
+      refuseUnknownFields(row)
       const user = parseUserRecord(row)
       const hash = user.passwordHash
       if (verifiers && hash !== undefined && !verifiers.some((it) => it.matches(hash))) {
@@ -57,4 +82,16 @@ export function parseUsers(rows: readonly unknown[], options: ParseUsersOptions 
   })
 
   return { users, refused }
+}
+
+// Stored records may carry more attributes (parseUserRecord ignores them, so a store read
+// keeps working); a users file is what a person wrote, so a name it gives must mean something.
+function refuseUnknownFields(row: unknown): void {
+  if (typeof row !== 'object' || row === null || Array.isArray(row)) return
+  const unknown = Object.keys(row).filter((key) => !isUserField(key))
+  if (unknown.length === 0) return
+
+  const named = unknown.map((key) => quotedFieldName(key) ?? 'a key that is no field name')
+  const verb = unknown.length === 1 ? 'is not a field' : 'are not fields'
+  throw new UserRecordError(`${named.join(', ')} ${verb}; the fields are ${USER_FIELDS.join(', ')}`)
 }

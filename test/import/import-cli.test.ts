@@ -163,6 +163,32 @@ describe('users:import --to dynamodb', () => {
     expect((await storeOf(table).findUser('fb@example.com'))?.passwordHash).toBe(hash)
   })
 
+  it('refuses a CSV file with a misnamed column whole, leaving the imported users as they were', async () => {
+    const table = await dynamo.createTable()
+    await runImport(table, 'users.csv', CSV)
+    const renamed = CSV.replace('passwordHash,status', 'password_hash,state')
+
+    const { code, output } = await runImport(table, 'renamed.csv', renamed)
+
+    expect(code).toBe(EXIT_FAILED)
+    expect(output).toContain('unknown column 3 ("password_hash"), column 4 ("state")')
+    expect(output).not.toContain('wrote')
+    const bob = await storeOf(table).findUser('bob@example.com')
+    expect(bob).toEqual({ username: 'bob@example.com', passwordHash: HASH, status: 'blocked' })
+  })
+
+  it('refuses a JSON row with a key that is no field, naming the key', async () => {
+    const table = await dynamo.createTable()
+    const rows = [{ username: 'a@example.com', password: HASH }, { username: 'b@example.com' }]
+
+    const { code, output } = await runImport(table, 'users.json', JSON.stringify(rows))
+
+    expect(code).toBe(EXIT_ROWS_REFUSED)
+    expect(output).toContain('refused index 0: "password" is not a field; the fields are')
+    expect(output).not.toContain(HASH)
+    expect(await itemCount(table)).toBe(1)
+  })
+
   it('leaves the table unchanged when the same file is imported twice', async () => {
     const table = await dynamo.createTable()
     await runImport(table, 'users.csv', CSV)

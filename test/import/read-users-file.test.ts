@@ -39,6 +39,38 @@ describe('reading a CSV users file', () => {
   })
 })
 
+describe('reading a CSV header', () => {
+  it.each([
+    [
+      'an unknown column',
+      'username,password_hash,state',
+      'unknown column 2 ("password_hash"), column 3 ("state")',
+    ],
+    ['a column twice', 'username,username,passwordHash', '"username" appears more than once'],
+    [
+      'no username column',
+      'Username,passwordHash',
+      'unknown column 1 ("Username"); no username column',
+    ],
+  ])('refuses the whole file for %s, listing the columns it knows', (_, header, fault) => {
+    const text = `${header}\njane@example.com,$2b$04$abc,blocked\n`
+
+    const refusal = () => parseCsvUsers(text)
+
+    expect(refusal).toThrow(fault)
+    expect(refusal).toThrow('from username, aliases, passwordHash, status')
+  })
+
+  it('names a column that is no name by its place only, as a missing header gives', () => {
+    const text = 'jane@example.com,,$2b$04$secrethash,active\n'
+
+    const refusal = () => parseCsvUsers(text)
+
+    expect(refusal).toThrow('unknown column 1, column 2, column 3, column 4 ("active")')
+    expect(refusal).not.toThrow(/secrethash|jane/)
+  })
+})
+
 describe('reading a JSON users file', () => {
   it('names rows by their index from 0', () => {
     const { describeRow } = parseJsonUsers('[{"username":"a"}]')

@@ -90,6 +90,7 @@ describe('Node server start', () => {
     const server = await start({
       WEBHOOK_USERNAME: 'real-user',
       WEBHOOK_PASSWORD: 'real-secret-password',
+      USERS_FILE: goodUsersFile,
     })
 
     expect(server.output()).not.toContain('real-secret-password')
@@ -105,6 +106,14 @@ describe('Node server start', () => {
     const server = await start({ ...REAL_CREDENTIALS, USERS_FILE: file })
 
     expect(server.output()).toMatch(new RegExp(`listening on \\S+ \\(${count} ${noun}\\)`))
+  })
+
+  it('refuses to serve the demo users with real credentials', async () => {
+    const { code, output } = await runNodeServerToExit({ ...REAL_CREDENTIALS, HOST: '0.0.0.0' })
+
+    expect(code).toBe(1)
+    expect(output).toContain('Cannot start: Set USERS_FILE')
+    expect(output).not.toContain('listening')
   })
 
   it.each([
@@ -193,6 +202,19 @@ describe('Node server start', () => {
     expect(code).toBe(1)
     expect(output).toContain(path)
     expect(output).toContain(reason)
+  })
+})
+
+describe('Node server users file', () => {
+  it('refuses to start on a row with a key that is no field, naming the row and key', async () => {
+    const rows = [{ username: 'ok@example.com' }, { username: 'x@example.com', state: 'blocked' }]
+    const path = usersFile('misnamed.json', JSON.stringify(rows))
+
+    const { code, output } = await runNodeServerToExit({ ...REAL_CREDENTIALS, USERS_FILE: path })
+
+    expect(code).toBe(1)
+    expect(output).toContain('row 1: "state" is not a field; the fields are username, aliases')
+    expect(output).not.toContain('listening')
   })
 })
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { defaultVerifiers } from '../../shared/passwords/verifiers'
+import { parseUserRecord } from '../../shared/store/user-record'
 import { parseUsers } from '../../shared/store/users-file'
 
 const HASH = '$2b$04$b5/CwNDuHMWtLRhRscesW.vTvtd6ce5pqA92jrybyLW8GwxWter1W'
@@ -70,5 +71,41 @@ describe('parseUsers', () => {
     ])
     expect(JSON.stringify(checked.refused)).not.toContain('c2FsdHNhbHQ')
     expect(unchecked.refused).toEqual([])
+  })
+
+  it('refuses a row with a key that is no field, naming the key and the fields', () => {
+    const rows = [
+      { username: 'a@example.com', password: HASH },
+      { username: 'b@example.com', password_hash: HASH, state: 'blocked' },
+    ]
+
+    const { users, refused } = parseUsers(rows)
+
+    expect(users).toEqual([])
+    expect(refused).toEqual([
+      {
+        index: 0,
+        reason: '"password" is not a field; the fields are username, aliases, passwordHash, status',
+      },
+      {
+        index: 1,
+        reason:
+          '"password_hash", "state" are not fields; the fields are username, aliases, passwordHash, status',
+      },
+    ])
+  })
+
+  it('does not quote a key that could be a hash or an address', () => {
+    const { refused } = parseUsers([{ username: 'a@example.com', [HASH]: 'x', 'b@x.com': 'y' }])
+
+    expect(refused[0]?.reason).toMatch(/^a key that is no field name, a key that is no field name/)
+  })
+
+  it('leaves records read from a store free to carry more attributes', () => {
+    const stored = { username: 'a@example.com', status: 'active', importedAt: '2025-01-01' }
+
+    const record = parseUserRecord(stored)
+
+    expect(record).toEqual({ username: 'a@example.com', status: 'active' })
   })
 })
