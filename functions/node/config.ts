@@ -36,8 +36,9 @@ export class ConfigError extends Error {
 
 /**
  * Reads the local server's settings from the environment. Without settings it runs on
- * the demo users and the public demo credentials; those credentials are refused once
- * real users (`USERS_FILE`) or a non-loopback `HOST` could be reached with them.
+ * the demo users and the public demo credentials, and only so: those credentials are
+ * refused once real users (`USERS_FILE`) or a non-loopback `HOST` could be reached with
+ * them, and the demo users once real credentials are set.
  */
 export async function loadNodeConfig(env: NodeJS.ProcessEnv): Promise<NodeServerConfig> {
   const port = Number(env.PORT?.trim() || 3000)
@@ -68,6 +69,13 @@ export async function loadNodeConfig(env: NodeJS.ProcessEnv): Promise<NodeServer
   if (!(username && password) && (usersFile || !isLoopback(host))) {
     throw new ConfigError(
       `Set WEBHOOK_USERNAME and WEBHOOK_PASSWORD: the demo credentials are public, so they are used only without USERS_FILE and with HOST on loopback (now ${usersFile ? 'USERS_FILE is set' : `HOST is ${host}`}).`,
+    )
+  }
+  // The demo user's password is in every Corbado example: served with real credentials,
+  // which Corbado can call, it would sign anyone in as that user.
+  if (username && password && !usersFile) {
+    throw new ConfigError(
+      'Set USERS_FILE to your users file: the demo users have a public password, so they are served only with the demo credentials (now WEBHOOK_USERNAME and WEBHOOK_PASSWORD are set).',
     )
   }
   const credentials = username && password ? { username, password } : DEMO_CREDENTIALS

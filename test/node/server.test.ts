@@ -147,7 +147,11 @@ describe('Node server start', () => {
       'TIMING_HASH cannot be used: bcrypt cost',
     ],
   ])('refuses to start on %s, naming the problem', async (_, env, problem) => {
-    const { code, output } = await runNodeServerToExit({ ...REAL_CREDENTIALS, ...env })
+    const { code, output } = await runNodeServerToExit({
+      ...REAL_CREDENTIALS,
+      USERS_FILE: goodUsersFile,
+      ...env,
+    })
 
     expect(code).toBe(1)
     expect(output).toContain(problem)
@@ -323,7 +327,11 @@ describe('Node server, requests its HTTP parser refuses', () => {
     ['a malformed Content-Length', 'Content-Length: abc\r\n', 400, 'bad_request'],
     ['headers over the limit', `X-Padding: ${'x'.repeat(20_000)}\r\n`, 431, 'headers_too_large'],
   ])('answers %s with the protocol error body', async (_, header, status, code) => {
-    const server = await start({ ...REAL_CREDENTIALS, LOG_LEVEL: 'warn' })
+    const server = await start({
+      ...REAL_CREDENTIALS,
+      USERS_FILE: goodUsersFile,
+      LOG_LEVEL: 'warn',
+    })
 
     const answer = await sendRaw(server.url, `POST /webhook HTTP/1.1\r\nHost: x\r\n${header}\r\n`)
     await server.stop()
