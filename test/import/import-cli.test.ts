@@ -220,6 +220,26 @@ describe('users:import --to dynamodb', () => {
     expect(output).toContain('ResourceNotFoundException')
   })
 
+  it('refuses a flag of another target, such as --local, and writes nothing', async () => {
+    const table = await dynamo.createTable()
+    const file = join(dir, 'local.json')
+    await writeFile(file, '[{"username":"a@example.com"}]')
+    const lines: string[] = []
+    const args = ['--to', 'dynamodb', '--table', table, '--endpoint', dynamo.endpoint, '--local']
+
+    const code = await runImportCli([...args, file], {
+      log: (line) => lines.push(line),
+      error: (line) => lines.push(line),
+    })
+
+    expect(code).toBe(EXIT_FAILED)
+    expect(lines.join('\n')).toContain(
+      '--local: not a flag of --to dynamodb, whose flags are --table, --endpoint, --region',
+    )
+    expect(lines.join('\n')).toMatch(/--to kv\n(.*\n)*\s+--local: /)
+    expect(await itemCount(table)).toBe(0)
+  })
+
   it('exits 2 with the usage when --table is missing', async () => {
     const run = promisify(execFile)
 
