@@ -7,6 +7,9 @@ import { userToItems } from '../../shared/store/dynamodb-item'
 import type { UserRecord } from '../../shared/store/user-store'
 import type { ImportTarget } from './target'
 
+// Unlike Workers KV's 512-byte keys, DynamoDB's partition key takes 2,048 bytes: an
+// identifier of 320 UTF-16 units is at most 960 UTF-8 bytes, so no row can pass it.
+
 /** DynamoDB's limit of items in one `BatchWriteItem` call. */
 const MAX_BATCH_ITEMS = 25
 const MAX_ATTEMPTS = 8

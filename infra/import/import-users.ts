@@ -18,7 +18,11 @@ export async function importUsers(
   target: ImportTarget,
   options: ParseUsersOptions = {},
 ): Promise<ImportSummary> {
-  const { users, refused } = parseUsers(file.rows, { ...options, describeRow: file.describeRow })
+  const { users, refused } = parseUsers(file.rows, {
+    ...options,
+    describeRow: file.describeRow,
+    refusalOf: (user) => target.refusalOf?.(user),
+  })
 
   try {
     for (let start = 0; start < users.length; start += target.batchSize) {

@@ -1,14 +1,17 @@
 import type { KVNamespace } from '@cloudflare/workers-types'
-import { kvKeyFor } from '../../shared/store/kv-store'
+import { KV_KEY_PREFIX, kvKeyFor } from '../../shared/store/kv-store'
 import { identifiersOf } from '../../shared/store/user-record'
 import type { UserRecord } from '../../shared/store/user-store'
-import type { ImportTarget } from './target'
+import { type ImportTarget, namedFieldsOf } from './target'
 
 /** One key-value pair, in the shape `wrangler kv bulk put` reads. */
 export interface KvEntry {
   key: string
   value: string
 }
+
+/** Workers KV's limit on the length of a key, in UTF-8 bytes. */
+export const MAX_KV_KEY_BYTES = 512
 
 /** Writes pairs to a KV namespace, through a binding or through wrangler. */
 export type KvWriter = (entries: readonly KvEntry[]) => Promise<void>
@@ -40,6 +43,19 @@ export class KvTarget implements ImportTarget {
 
   async write(users: readonly UserRecord[]): Promise<void> {
     await this.#writer(kvEntriesFor(users))
+  }
+
+  // An identifier may be 320 characters, up to 3 bytes each: its key can pass 512 bytes,
+  // and KV would refuse the key in the middle of a bulk put, after earlier batches.
+  refusalOf(user: UserRecord): string | undefined {
+    for (const [field, value] of namedFieldsOf(user)) {
+      if (field === 'passwordHash') continue
+      const bytes = new TextEncoder().encode(kvKeyFor(value)).length
+      if (bytes > MAX_KV_KEY_BYTES) {
+        return `${field} makes a KV key of ${bytes} bytes (UTF-8, with its "${KV_KEY_PREFIX}" prefix); Workers KV takes at most ${MAX_KV_KEY_BYTES}`
+      }
+    }
+    return undefined
   }
 }
 

@@ -44,6 +44,11 @@ export interface ParseUsersOptions {
   verifiers?: readonly Pick<PasswordVerifier, 'matches'>[]
   /** How a refusal names another row, such as a CSV file's line. Default `row N`. */
   describeRow?: (index: number) => string
+  /**
+   * Why the store being written cannot hold a user that is otherwise good (a key over
+   * its limit, say), or `undefined`; such a row is refused with that reason.
+   */
+  refusalOf?: (user: UserRecord) => string | undefined
 }
 
 /**
@@ -55,7 +60,7 @@ export interface ParseUsersOptions {
  * line, say).
  */
 export function parseUsers(rows: readonly unknown[], options: ParseUsersOptions = {}): ParsedUsers {
-  const { verifiers, describeRow = (index) => `row ${index}` } = options
+  const { verifiers, describeRow = (index) => `row ${index}`, refusalOf } = options
   const users: UserRecord[] = []
   const refused: RefusedRow[] = []
   const claimedBy = new Map<string, number>()
@@ -68,6 +73,8 @@ export function parseUsers(rows: readonly unknown[], options: ParseUsersOptions 
       if (verifiers && hash !== undefined && !verifiers.some((it) => it.matches(hash))) {
         throw new UserRecordError('passwordHash is in a format no verifier knows')
       }
+      const refusal = refusalOf?.(user)
+      if (refusal !== undefined) throw new UserRecordError(refusal)
       const taken = identifiersOf(user).find((id) => claimedBy.has(id))
       const claimant = taken === undefined ? undefined : claimedBy.get(taken)
       if (claimant !== undefined) {
