@@ -1,7 +1,7 @@
 import type { D1Database } from '@cloudflare/workers-types'
 import { identifiersOf } from '../../shared/store/user-record'
 import type { UserRecord } from '../../shared/store/user-store'
-import type { ImportTarget } from './target'
+import { type ImportTarget, namedFieldsOf } from './target'
 
 /** One SQL statement with its `?` parameters in order. */
 export interface SqlStatement {
@@ -49,6 +49,14 @@ export class D1Target implements ImportTarget {
 
   async write(users: readonly UserRecord[]): Promise<void> {
     await this.#writer(d1StatementsFor(users))
+  }
+
+  // `wrangler d1 execute --file` takes SQL text, which cannot carry a NUL (SQLite stops
+  // reading at one: "unrecognized token" in local D1), so the writer would fail the whole
+  // batch, naming no row.
+  refusalOf(user: UserRecord): string | undefined {
+    const field = namedFieldsOf(user).find(([, value]) => value.includes('\0'))?.[0]
+    return field && `${field} holds a NUL character, which the import cannot write to D1`
   }
 }
 
