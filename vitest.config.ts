@@ -16,13 +16,16 @@ export default defineConfig({
         },
       },
       {
-        // The Worker of wrangler.toml inside workerd, with both stores bound, the D1
-        // migrations at hand for test/workers/apply-migrations.ts, and the conformance suite's
-        // credentials in place of the secrets.
+        // The Worker of wrangler.toml inside workerd, with both stores bound (even when a
+        // fork's wrangler.toml keeps only one), the D1 migrations at hand for
+        // test/workers/apply-migrations.ts, and the conformance suite's credentials in place
+        // of the secrets.
         plugins: [
           cloudflareTest(async () => ({
             wrangler: { configPath: './wrangler.toml' },
             miniflare: {
+              kvNamespaces: ['USERS_KV'],
+              d1Databases: ['USERS_DB'],
               bindings: {
                 TEST_MIGRATIONS: await readD1Migrations('./infra/d1/migrations'),
                 WEBHOOK_USERNAME: CONFORMANCE_CREDENTIALS.username,
