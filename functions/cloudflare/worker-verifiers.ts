@@ -23,11 +23,13 @@ export function workerVerifiers(
 }
 
 function refusingVerifier(problem: string): PasswordVerifier {
+  const refuse = (): never => {
+    throw new WebhookError('internal_error', `${problem} Fix the setting and deploy again.`)
+  }
   return {
     name: 'unconfigured',
     matches: () => true,
-    verify: async () => {
-      throw new WebhookError('internal_error', `${problem} Fix the setting and deploy again.`)
-    },
+    check: refuse,
+    verify: async () => refuse(),
   }
 }

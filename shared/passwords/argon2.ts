@@ -49,6 +49,46 @@ export interface Argon2Limits {
   maxWorkKiB?: number
 }
 
+/** Reads an argon2 hash, throwing `InvalidHashError` when it is malformed or past the limits. */
+function parseArgon2(hash: string, limits: Required<Argon2Limits>) {
+  const { maxMemoryKiB, maxWorkKiB } = limits
+  const match = ARGON2_PATTERN.exec(hash)
+  if (!match) {
+    throw new InvalidHashError('argon2 hash is malformed: expected $argon2id$v=19$m=,t=,p=$…$…')
+  }
+  const [, type, versionText, mText, tText, pText, saltText, hashText] = match
+  const version = versionText === undefined ? 0x10 : Number(versionText)
+  const m = Number(mText)
+  const t = Number(tText)
+  const p = Number(pText)
+  if (!VERSIONS.has(version)) {
+    throw new InvalidHashError(`argon2 version ${version} is unknown: expected 16 or 19`)
+  }
+  if (
+    m > maxMemoryKiB ||
+    t > MAX_ARGON2_TIME_COST ||
+    p > MAX_ARGON2_PARALLELISM ||
+    m * t > maxWorkKiB
+  ) {
+    throw new InvalidHashError(
+      `argon2 m=${m},t=${t},p=${p} is above the limit of m=${maxMemoryKiB},` +
+        `t=${MAX_ARGON2_TIME_COST},p=${MAX_ARGON2_PARALLELISM} and m·t=${maxWorkKiB}`,
+    )
+  }
+  // RFC 9106 section 3.1: at least 8 bytes of salt, 1 pass, 8 * p KiB.
+  const salt = decodeBase64(saltText as string, 'argon2 salt')
+  const expected = decodeBase64(hashText as string, 'argon2 hash')
+  if (salt.length < 8 || t < 1 || p < 1 || m < 8 * p) {
+    throw new InvalidHashError('argon2 parameters are below the minimums of RFC 9106')
+  }
+  if (expected.length < MIN_ARGON2_TAG_BYTES) {
+    throw new InvalidHashError(
+      `argon2 tag is ${expected.length} bytes: expected at least ${MIN_ARGON2_TAG_BYTES}`,
+    )
+  }
+  return { type: type as 'id' | 'i' | 'd', version, m, t, p, salt, expected }
+}
+
 /**
  * Argon2 in PHC string form (argon2-cffi, PHP `password_hash`, libsodium, Spring), and
  * Django's `argon2$` form of it. Raise `maxMemoryKiB` only where memory allows it, such
@@ -58,50 +98,22 @@ export interface Argon2Limits {
 export function createArgon2Verifier(limits: Argon2Limits = {}): PasswordVerifier {
   const maxMemoryKiB = limits.maxMemoryKiB ?? MAX_ARGON2_MEMORY_KIB
   const maxWorkKiB = limits.maxWorkKiB ?? MAX_ARGON2_WORK_KIB
+  const ownLimits = { maxMemoryKiB, maxWorkKiB }
   return {
     name: 'argon2',
 
     matches: (hash) => ARGON2_PREFIX_PATTERN.test(hash),
 
+    check(hash) {
+      parseArgon2(hash, ownLimits)
+    },
+
     async verify(password, hash) {
-      const match = ARGON2_PATTERN.exec(hash)
-      if (!match) {
-        throw new InvalidHashError('argon2 hash is malformed: expected $argon2id$v=19$m=,t=,p=$…$…')
-      }
-      const [, type, versionText, mText, tText, pText, saltText, hashText] = match
-      const version = versionText === undefined ? 0x10 : Number(versionText)
-      const m = Number(mText)
-      const t = Number(tText)
-      const p = Number(pText)
-      if (!VERSIONS.has(version)) {
-        throw new InvalidHashError(`argon2 version ${version} is unknown: expected 16 or 19`)
-      }
-      if (
-        m > maxMemoryKiB ||
-        t > MAX_ARGON2_TIME_COST ||
-        p > MAX_ARGON2_PARALLELISM ||
-        m * t > maxWorkKiB
-      ) {
-        throw new InvalidHashError(
-          `argon2 m=${m},t=${t},p=${p} is above the limit of m=${maxMemoryKiB},` +
-            `t=${MAX_ARGON2_TIME_COST},p=${MAX_ARGON2_PARALLELISM} and m·t=${maxWorkKiB}`,
-        )
-      }
-      // RFC 9106 section 3.1: at least 8 bytes of salt, 1 pass, 8 * p KiB.
-      const salt = decodeBase64(saltText as string, 'argon2 salt')
-      const expected = decodeBase64(hashText as string, 'argon2 hash')
-      if (salt.length < 8 || t < 1 || p < 1 || m < 8 * p) {
-        throw new InvalidHashError('argon2 parameters are below the minimums of RFC 9106')
-      }
-      if (expected.length < MIN_ARGON2_TAG_BYTES) {
-        throw new InvalidHashError(
-          `argon2 tag is ${expected.length} bytes: expected at least ${MIN_ARGON2_TAG_BYTES}`,
-        )
-      }
+      const { type, version, m, t, p, salt, expected } = parseArgon2(hash, ownLimits)
 
       const argon2 = await loadArgon2()
       const derive = { id: argon2.argon2idAsync, i: argon2.argon2iAsync, d: argon2.argon2dAsync }[
-        type as 'id' | 'i' | 'd'
+        type
       ]
       const computed = await derive(utf8(password), salt, {
         m,

@@ -26,11 +26,18 @@ const loadBcryptjs = () => {
   return bcryptjs
 }
 
+/** A bcrypt hash that passed `parseBcrypt`: the cost and salt bcryptjs reads, and the digest. */
+export interface BcryptHash {
+  salt: string
+  digest: string
+}
+
 /**
- * Checks a password against a bcrypt hash. Shared by the formats that wrap bcrypt
- * (Django's `bcrypt_sha256$`, WordPress's `$wp$`), which pass it their pre-hashed password.
+ * Reads a bcrypt hash, throwing `InvalidHashError` when it is malformed or its cost is
+ * outside the limits. Shared by the formats that wrap bcrypt (Django's `bcrypt_sha256$`,
+ * WordPress's `$wp$`).
  */
-export async function verifyBcrypt(password: string, hash: string): Promise<boolean> {
+export function parseBcrypt(hash: string): BcryptHash {
   const match = BCRYPT_PATTERN.exec(hash)
   if (!match) {
     throw new InvalidHashError('bcrypt hash is malformed: expected $2b$NN$ and 53 characters')
@@ -41,10 +48,17 @@ export async function verifyBcrypt(password: string, hash: string): Promise<bool
       `bcrypt cost ${cost} is outside ${MIN_BCRYPT_COST}..${MAX_BCRYPT_COST}`,
     )
   }
+  return { salt: hash.slice(0, SALT_LENGTH), digest: hash.slice(SALT_LENGTH) }
+}
 
+/**
+ * Whether bcrypt of `password` gives the parsed hash. The formats that wrap bcrypt pass
+ * their pre-hashed password.
+ */
+export async function bcryptMatches(password: string, parsed: BcryptHash): Promise<boolean> {
   const bcrypt = await loadBcryptjs()
-  const computed = await bcrypt.hash(password, hash.slice(0, SALT_LENGTH))
-  return constantTimeEqual(computed.slice(SALT_LENGTH), hash.slice(SALT_LENGTH))
+  const computed = await bcrypt.hash(password, parsed.salt)
+  return constantTimeEqual(computed.slice(SALT_LENGTH), parsed.digest)
 }
 
 /** bcrypt in its `$2a$`, `$2b$` and `$2y$` forms (Rails, Laravel, PHP `password_hash`). */
@@ -53,5 +67,12 @@ export const bcryptVerifier: PasswordVerifier = {
 
   matches: (hash) => BCRYPT_PREFIX_PATTERN.test(hash),
 
-  verify: verifyBcrypt,
+  check(hash) {
+    parseBcrypt(hash)
+  },
+
+  // async, so that a refusal rejects the promise rather than throwing from the call.
+  async verify(password, hash) {
+    return bcryptMatches(password, parseBcrypt(hash))
+  },
 }

@@ -1,10 +1,17 @@
-import { verifyBcrypt } from './bcrypt'
+import { bcryptMatches, parseBcrypt } from './bcrypt'
 import { utf8 } from './bytes'
 import { shaDigest } from './digest'
 import type { PasswordVerifier } from './verifier'
 
 const SHA256_PREFIX = 'bcrypt_sha256$'
 const PLAIN_PREFIX = 'bcrypt$'
+
+/** Whether the password is pre-hashed with SHA-256, and the bcrypt hash behind the prefix. */
+function parseDjangoBcrypt(hash: string) {
+  const isPlain = hash.startsWith(PLAIN_PREFIX)
+  const prefix = isPlain ? PLAIN_PREFIX : SHA256_PREFIX
+  return { isPlain, bcrypt: parseBcrypt(hash.slice(prefix.length)) }
+}
 
 /**
  * Django's bcrypt hashers. `BCryptSHA256PasswordHasher` stores `bcrypt_sha256$` and a
@@ -16,12 +23,17 @@ export const djangoBcryptVerifier: PasswordVerifier = {
 
   matches: (hash) => hash.startsWith(SHA256_PREFIX) || hash.startsWith(PLAIN_PREFIX),
 
+  check(hash) {
+    parseDjangoBcrypt(hash)
+  },
+
   async verify(password, hash) {
-    if (hash.startsWith(PLAIN_PREFIX)) {
-      return verifyBcrypt(password, hash.slice(PLAIN_PREFIX.length))
+    const { isPlain, bcrypt } = parseDjangoBcrypt(hash)
+    if (isPlain) {
+      return bcryptMatches(password, bcrypt)
     }
     const digest = await shaDigest('SHA-256', utf8(password))
     const hex = Array.from(digest, (byte) => byte.toString(16).padStart(2, '0')).join('')
-    return verifyBcrypt(hex, hash.slice(SHA256_PREFIX.length))
+    return bcryptMatches(hex, bcrypt)
   },
 }

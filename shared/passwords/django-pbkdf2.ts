@@ -1,7 +1,7 @@
 import { decodeBase64 } from './base64'
 import { utf8 } from './bytes'
 import { constantTimeEqual } from './constant-time'
-import { derivePbkdf2, type Pbkdf2Hash } from './pbkdf2-derive'
+import { checkPbkdf2Iterations, derivePbkdf2, type Pbkdf2Hash } from './pbkdf2-derive'
 import { InvalidHashError, type PasswordVerifier } from './verifier'
 
 // Django: pbkdf2_sha256$<iterations>$<salt>$<base64 hash>. The salt is used as its text,
@@ -15,35 +15,44 @@ const VARIANTS: Record<string, { hash: Pbkdf2Hash; keyBytes: number }> = {
   sha1: { hash: 'SHA-1', keyBytes: 20 },
 }
 
+/**
+ * Reads a Django PBKDF2 hash, throwing `InvalidHashError` when it is malformed or past the
+ * iteration limit.
+ */
+function parseDjangoPbkdf2(hash: string) {
+  const match = DJANGO_PATTERN.exec(hash)
+  if (!match) {
+    throw new InvalidHashError(
+      'Django pbkdf2 hash is malformed: expected pbkdf2_sha256$<iterations>$<salt>$<hash>',
+    )
+  }
+  const [, variant, iterationsText, salt, hashText] = match
+  const expected = decodeBase64(hashText as string, 'Django pbkdf2 hash')
+  const { hash: algorithm, keyBytes } = VARIANTS[variant as string] as (typeof VARIANTS)[string]
+  if (expected.length !== keyBytes) {
+    throw new InvalidHashError(
+      `Django pbkdf2 key is ${expected.length} bytes: expected ${keyBytes}`,
+    )
+  }
+  const iterations = Number(iterationsText)
+  checkPbkdf2Iterations(iterations)
+  return { algorithm, keyBytes, iterations, salt: salt as string, expected }
+}
+
 /** Django's `PBKDF2PasswordHasher` (`pbkdf2_sha256$`) and `PBKDF2SHA1PasswordHasher`. */
 export const djangoPbkdf2Verifier: PasswordVerifier = {
   name: 'django-pbkdf2',
 
   matches: (hash) => DJANGO_PREFIX_PATTERN.test(hash),
 
-  async verify(password, hash) {
-    const match = DJANGO_PATTERN.exec(hash)
-    if (!match) {
-      throw new InvalidHashError(
-        'Django pbkdf2 hash is malformed: expected pbkdf2_sha256$<iterations>$<salt>$<hash>',
-      )
-    }
-    const [, variant, iterationsText, salt, hashText] = match
-    const expected = decodeBase64(hashText as string, 'Django pbkdf2 hash')
-    const { hash: algorithm, keyBytes } = VARIANTS[variant as string] as (typeof VARIANTS)[string]
-    if (expected.length !== keyBytes) {
-      throw new InvalidHashError(
-        `Django pbkdf2 key is ${expected.length} bytes: expected ${keyBytes}`,
-      )
-    }
+  check(hash) {
+    parseDjangoPbkdf2(hash)
+  },
 
-    const computed = await derivePbkdf2(
-      algorithm,
-      utf8(password),
-      utf8(salt as string),
-      Number(iterationsText),
-      keyBytes,
-    )
+  async verify(password, hash) {
+    const { algorithm, keyBytes, iterations, salt, expected } = parseDjangoPbkdf2(hash)
+
+    const computed = await derivePbkdf2(algorithm, utf8(password), utf8(salt), iterations, keyBytes)
     return constantTimeEqual(computed, expected)
   },
 }

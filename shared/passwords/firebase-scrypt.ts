@@ -26,6 +26,26 @@ const FIREBASE_PATTERN = /^\$firebase-scrypt\$([A-Za-z0-9+/]+={0,2})\$([A-Za-z0-
 const FIREBASE_PREFIX = '$firebase-scrypt$'
 const KEY_BYTES = 32
 
+/** Reads a Firebase hash, throwing `InvalidHashError` when it is malformed or cut short. */
+function parseFirebaseScrypt(hash: string, signerKey: Uint8Array) {
+  const match = FIREBASE_PATTERN.exec(hash)
+  if (!match) {
+    throw new InvalidHashError(
+      'Firebase scrypt hash is malformed: expected $firebase-scrypt$<salt>$<passwordHash>',
+    )
+  }
+  const salt = decodeBase64(match[1] as string, 'Firebase salt')
+  const expected = decodeBase64(match[2] as string, 'Firebase password hash')
+  // The hash is the signer key encrypted, byte for byte as long; a shorter one is cut.
+  if (expected.length !== signerKey.length) {
+    throw new InvalidHashError(
+      `Firebase password hash is ${expected.length} bytes: expected ${signerKey.length}, ` +
+        "the signer key's length",
+    )
+  }
+  return { salt, expected }
+}
+
 /**
  * Verifies Firebase Authentication's modified scrypt: the password and the user's salt
  * (followed by the project's salt separator) give a scrypt key, which encrypts the
@@ -38,6 +58,8 @@ export function createFirebaseScryptVerifier(config: FirebaseScryptConfig): Pass
   const signerKey = decodeBase64(config.signerKey, 'Firebase signer key')
   const saltSeparator = decodeBase64(config.saltSeparator, 'Firebase salt separator')
   const { rounds, memCost } = config
+  // These bounds keep the project's scrypt at 16 MiB at most, within every scrypt limit, so
+  // no hash needs its parameters checked.
   if (!Number.isInteger(rounds) || rounds < 1 || rounds > 8) {
     throw new RangeError('Firebase rounds must be an integer from 1 to 8')
   }
@@ -50,22 +72,12 @@ export function createFirebaseScryptVerifier(config: FirebaseScryptConfig): Pass
 
     matches: (hash) => hash.startsWith(FIREBASE_PREFIX),
 
+    check(hash) {
+      parseFirebaseScrypt(hash, signerKey)
+    },
+
     async verify(password, hash) {
-      const match = FIREBASE_PATTERN.exec(hash)
-      if (!match) {
-        throw new InvalidHashError(
-          'Firebase scrypt hash is malformed: expected $firebase-scrypt$<salt>$<passwordHash>',
-        )
-      }
-      const salt = decodeBase64(match[1] as string, 'Firebase salt')
-      const expected = decodeBase64(match[2] as string, 'Firebase password hash')
-      // The hash is the signer key encrypted, byte for byte as long; a shorter one is cut.
-      if (expected.length !== signerKey.length) {
-        throw new InvalidHashError(
-          `Firebase password hash is ${expected.length} bytes: expected ${signerKey.length}, ` +
-            "the signer key's length",
-        )
-      }
+      const { salt, expected } = parseFirebaseScrypt(hash, signerKey)
 
       const derived = await deriveScrypt(utf8(password), concatBytes(salt, saltSeparator), {
         N: 2 ** memCost,

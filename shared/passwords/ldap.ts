@@ -46,6 +46,24 @@ function digest(scheme: Scheme, data: Uint8Array<ArrayBuffer>): Uint8Array | Pro
 }
 
 /**
+ * Reads an LDAP value into its scheme, digest and salt, throwing `InvalidHashError` when it
+ * is malformed or its digest has the wrong length.
+ */
+function parseLdap(hash: string) {
+  const close = hash.indexOf('}')
+  const scheme = hash.startsWith('{') ? SCHEMES[hash.slice(1, close).toUpperCase()] : undefined
+  if (!scheme) {
+    throw new InvalidHashError('LDAP hash is malformed: expected {SSHA} and base64')
+  }
+  const bytes = decodeBase64(hash.slice(close + 1), 'LDAP hash')
+  const hasRightLength = scheme.isSalted ? bytes.length > scheme.size : bytes.length === scheme.size
+  if (!hasRightLength) {
+    throw new InvalidHashError('LDAP value has the wrong length for its scheme')
+  }
+  return { scheme, expected: bytes.subarray(0, scheme.size), salt: bytes.subarray(scheme.size) }
+}
+
+/**
  * LDAP `userPassword` hashes: `{SHA}`, `{SSHA}`, `{SHA256}`, `{SSHA256}`, `{SHA384}`,
  * `{SSHA384}`, `{SHA512}`, `{SSHA512}`, `{MD5}`, `{SMD5}`. The salted ones append the
  * salt to the password before hashing and to the digest after.
@@ -55,22 +73,14 @@ export const ldapVerifier: PasswordVerifier = {
 
   matches: (hash) => LDAP_PREFIX_PATTERN.test(hash),
 
-  async verify(password, hash) {
-    const close = hash.indexOf('}')
-    const scheme = hash.startsWith('{') ? SCHEMES[hash.slice(1, close).toUpperCase()] : undefined
-    if (!scheme) {
-      throw new InvalidHashError('LDAP hash is malformed: expected {SSHA} and base64')
-    }
-    const bytes = decodeBase64(hash.slice(close + 1), 'LDAP hash')
-    const hasRightLength = scheme.isSalted
-      ? bytes.length > scheme.size
-      : bytes.length === scheme.size
-    if (!hasRightLength) {
-      throw new InvalidHashError('LDAP value has the wrong length for its scheme')
-    }
+  check(hash) {
+    parseLdap(hash)
+  },
 
-    const expected = bytes.subarray(0, scheme.size)
-    const computed = await digest(scheme, concatBytes(utf8(password), bytes.subarray(scheme.size)))
+  async verify(password, hash) {
+    const { scheme, expected, salt } = parseLdap(hash)
+
+    const computed = await digest(scheme, concatBytes(utf8(password), salt))
     return constantTimeEqual(computed, expected)
   },
 }

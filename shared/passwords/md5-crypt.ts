@@ -30,23 +30,31 @@ export function md5CryptDigest(
   return cryptRounds(md5, md5(concatBytes(...first)), password, salt, ROUNDS)
 }
 
+/** Reads an md5-crypt hash, throwing `InvalidHashError` when it is malformed. */
+function parseMd5Crypt(hash: string) {
+  const match = MD5_CRYPT_PATTERN.exec(hash)
+  if (!match) {
+    throw new InvalidHashError('md5-crypt hash is malformed: expected $1$<salt>$ and 22 characters')
+  }
+  const [, magic, salt, expected] = match
+  return { magic: magic as string, salt: salt as string, expected: expected as string }
+}
+
 /** md5-crypt (`$1$`, FreeBSD and old Linux) and Apache's `$apr1$` (htpasswd). */
 export const md5CryptVerifier: PasswordVerifier = {
   name: 'md5-crypt',
 
   matches: (hash) => MD5_CRYPT_PREFIX_PATTERN.test(hash),
 
+  check(hash) {
+    parseMd5Crypt(hash)
+  },
+
   async verify(password, hash) {
-    const match = MD5_CRYPT_PATTERN.exec(hash)
-    if (!match) {
-      throw new InvalidHashError(
-        'md5-crypt hash is malformed: expected $1$<salt>$ and 22 characters',
-      )
-    }
-    const [, magic, salt, expected] = match
+    const { magic, salt, expected } = parseMd5Crypt(hash)
 
     const md5 = await loadSyncHash('md5')
-    const digest = md5CryptDigest(md5, utf8(password), utf8(magic as string), utf8(salt as string))
-    return constantTimeEqual(encodeHash64(digest, ORDER), expected as string)
+    const digest = md5CryptDigest(md5, utf8(password), utf8(magic), utf8(salt))
+    return constantTimeEqual(encodeHash64(digest, ORDER), expected)
   },
 }

@@ -35,18 +35,11 @@ interface Pbkdf2Job {
 }
 
 /**
- * PBKDF2 (RFC 8018) with the fastest primitive the runtime allows: WebCrypto up to
- * `MAX_WEBCRYPTO_PBKDF2_ITERATIONS`; above that Node's native PBKDF2 on Node, and in
- * Workers WebCrypto for the first iterations continued with one WebCrypto HMAC per
- * iteration.
+ * Throws `InvalidHashError` unless `iterations` is a whole number from 1 to
+ * `MAX_PBKDF2_ITERATIONS`. A verifier calls it while it parses its hash, before
+ * `derivePbkdf2`.
  */
-export async function derivePbkdf2(
-  hash: Pbkdf2Hash,
-  password: Bytes,
-  salt: Bytes,
-  iterations: number,
-  length: number,
-): Promise<Uint8Array> {
+export function checkPbkdf2Iterations(iterations: number): void {
   if (!Number.isSafeInteger(iterations) || iterations < 1) {
     throw new InvalidHashError('PBKDF2 iteration count is not a positive integer')
   }
@@ -55,7 +48,21 @@ export async function derivePbkdf2(
       `PBKDF2 iteration count ${iterations} is above the limit of ${MAX_PBKDF2_ITERATIONS}`,
     )
   }
+}
 
+/**
+ * PBKDF2 (RFC 8018) with the fastest primitive the runtime allows: WebCrypto up to
+ * `MAX_WEBCRYPTO_PBKDF2_ITERATIONS`; above that Node's native PBKDF2 on Node, and in
+ * Workers WebCrypto for the first iterations continued with one WebCrypto HMAC per
+ * iteration. `iterations` must have passed `checkPbkdf2Iterations`.
+ */
+export async function derivePbkdf2(
+  hash: Pbkdf2Hash,
+  password: Bytes,
+  salt: Bytes,
+  iterations: number,
+  length: number,
+): Promise<Uint8Array> {
   const job = { hash, password, salt, iterations, length }
   if (iterations <= MAX_WEBCRYPTO_PBKDF2_ITERATIONS) {
     return webcryptoPbkdf2(job)

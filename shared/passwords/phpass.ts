@@ -34,27 +34,37 @@ export function phpassDigest(
   return digest
 }
 
+/** Reads a phpass hash, throwing `InvalidHashError` when malformed or past the limits. */
+function parsePhpass(hash: string) {
+  const match = PHPASS_PATTERN.exec(hash)
+  if (!match) {
+    throw new InvalidHashError('phpass hash is malformed: expected $P$ and 31 characters')
+  }
+  const [, costChar, salt, expected] = match
+  const log2Rounds = hash64Value(costChar as string)
+  if (log2Rounds < MIN_LOG2_ROUNDS || log2Rounds > MAX_PHPASS_LOG2_ROUNDS) {
+    throw new InvalidHashError(
+      `phpass log2 rounds ${log2Rounds} is outside ${MIN_LOG2_ROUNDS}..${MAX_PHPASS_LOG2_ROUNDS}`,
+    )
+  }
+  return { log2Rounds, salt: salt as string, expected: expected as string }
+}
+
 /** phpass portable hashes: WordPress before 6.8 (`$P$`) and phpBB 3 (`$H$`). */
 export const phpassVerifier: PasswordVerifier = {
   name: 'phpass',
 
   matches: (hash) => PHPASS_PREFIX_PATTERN.test(hash),
 
+  check(hash) {
+    parsePhpass(hash)
+  },
+
   async verify(password, hash) {
-    const match = PHPASS_PATTERN.exec(hash)
-    if (!match) {
-      throw new InvalidHashError('phpass hash is malformed: expected $P$ and 31 characters')
-    }
-    const [, costChar, salt, expected] = match
-    const log2Rounds = hash64Value(costChar as string)
-    if (log2Rounds < MIN_LOG2_ROUNDS || log2Rounds > MAX_PHPASS_LOG2_ROUNDS) {
-      throw new InvalidHashError(
-        `phpass log2 rounds ${log2Rounds} is outside ${MIN_LOG2_ROUNDS}..${MAX_PHPASS_LOG2_ROUNDS}`,
-      )
-    }
+    const { log2Rounds, salt, expected } = parsePhpass(hash)
 
     const md5 = await loadSyncHash('md5')
-    const digest = phpassDigest(md5, utf8(password), utf8(salt as string), log2Rounds)
-    return constantTimeEqual(encodeHash64(digest), expected as string)
+    const digest = phpassDigest(md5, utf8(password), utf8(salt), log2Rounds)
+    return constantTimeEqual(encodeHash64(digest), expected)
   },
 }

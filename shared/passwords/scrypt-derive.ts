@@ -27,21 +27,14 @@ export interface ScryptParams {
 }
 
 /**
- * scrypt with Node's native implementation on Node, @noble/hashes in Workers. Throws
- * `InvalidHashError` for parameters that are not valid or would exhaust a Worker.
+ * Throws `InvalidHashError` for scrypt parameters that are not valid or would exhaust a
+ * Worker. A verifier calls it while it parses its hash, before `deriveScrypt`.
  */
-export async function deriveScrypt(
-  password: Uint8Array,
-  salt: Uint8Array,
-  params: ScryptParams,
-): Promise<Uint8Array> {
-  const { N, r, p, dkLen } = params
+export function checkScryptParams({ N, r, p }: Omit<ScryptParams, 'dkLen'>): void {
   const isPowerOfTwo = Number.isSafeInteger(N) && N > 1 && (N & (N - 1)) === 0
   if (!isPowerOfTwo || !Number.isSafeInteger(r) || r < 1 || !Number.isSafeInteger(p) || p < 1) {
     throw new InvalidHashError('scrypt parameters are malformed: N must be a power of two')
   }
-  // scrypt keeps a table of N blocks of 128 * r bytes. Its p input blocks and two working
-  // blocks come on top: at most 18 more, 18 KiB at passlib's r = 8.
   const tableBytes = 128 * r * N
   if (tableBytes > MAX_SCRYPT_MEMORY_BYTES || p > MAX_SCRYPT_PARALLELISM) {
     throw new InvalidHashError(
@@ -55,8 +48,21 @@ export async function deriveScrypt(
         `${MAX_SCRYPT_WORK_BYTES / 1024 / 1024} MiB for 128·N·r·p`,
     )
   }
+}
 
-  const maxmem = tableBytes + 128 * r * (p + 2) + 1024 * 1024
+/**
+ * scrypt with Node's native implementation on Node, @noble/hashes in Workers, for
+ * parameters that passed `checkScryptParams`.
+ */
+export async function deriveScrypt(
+  password: Uint8Array,
+  salt: Uint8Array,
+  params: ScryptParams,
+): Promise<Uint8Array> {
+  const { N, r, p, dkLen } = params
+  // scrypt keeps a table of N blocks of 128 * r bytes. Its p input blocks and two working
+  // blocks come on top: at most 18 more, 18 KiB at passlib's r = 8.
+  const maxmem = 128 * r * N + 128 * r * (p + 2) + 1024 * 1024
   const node = nodeCrypto()
   if (node) {
     return new Promise((resolve, reject) => {

@@ -71,33 +71,44 @@ export function shaCryptDigest(
   return cryptRounds(hash, digest, p, s, rounds)
 }
 
+/** Reads a sha-crypt hash, throwing `InvalidHashError` when it is malformed or past the limits. */
+function parseShaCrypt(hash: string) {
+  const match = SHA_CRYPT_PATTERN.exec(hash)
+  if (!match) {
+    throw new InvalidHashError('sha-crypt hash is malformed: expected $6$[rounds=N$]<salt>$…')
+  }
+  const [, id, roundsText, salt, digestText] = match
+  const variant = VARIANTS[id as keyof typeof VARIANTS]
+  const expected = digestText as string
+  if (expected.length !== variant.digestChars) {
+    throw new InvalidHashError(
+      `sha-crypt $${id}$ digest has ${expected.length} characters: expected ${variant.digestChars}`,
+    )
+  }
+  const rounds = roundsText === undefined ? DEFAULT_ROUNDS : Number(roundsText)
+  if (rounds < MIN_ROUNDS || rounds > MAX_SHA_CRYPT_ROUNDS) {
+    throw new InvalidHashError(
+      `sha-crypt rounds ${rounds} is outside ${MIN_ROUNDS}..${MAX_SHA_CRYPT_ROUNDS}`,
+    )
+  }
+  return { variant, rounds, salt: salt as string, expected }
+}
+
 /** sha256-crypt (`$5$`) and sha512-crypt (`$6$`), as in /etc/shadow and glibc `crypt`. */
 export const shaCryptVerifier: PasswordVerifier = {
   name: 'sha-crypt',
 
   matches: (hash) => SHA_CRYPT_PREFIX_PATTERN.test(hash),
 
-  async verify(password, hash) {
-    const match = SHA_CRYPT_PATTERN.exec(hash)
-    if (!match) {
-      throw new InvalidHashError('sha-crypt hash is malformed: expected $6$[rounds=N$]<salt>$…')
-    }
-    const [, id, roundsText, salt, expected] = match
-    const { name, order, digestChars } = VARIANTS[id as keyof typeof VARIANTS]
-    if ((expected as string).length !== digestChars) {
-      throw new InvalidHashError(
-        `sha-crypt $${id}$ digest has ${(expected as string).length} characters: expected ${digestChars}`,
-      )
-    }
-    const rounds = roundsText === undefined ? DEFAULT_ROUNDS : Number(roundsText)
-    if (rounds < MIN_ROUNDS || rounds > MAX_SHA_CRYPT_ROUNDS) {
-      throw new InvalidHashError(
-        `sha-crypt rounds ${rounds} is outside ${MIN_ROUNDS}..${MAX_SHA_CRYPT_ROUNDS}`,
-      )
-    }
+  check(hash) {
+    parseShaCrypt(hash)
+  },
 
-    const sha = await loadSyncHash(name)
-    const digest = shaCryptDigest(sha, utf8(password), utf8(salt as string), rounds)
-    return constantTimeEqual(encodeHash64(digest, order), expected as string)
+  async verify(password, hash) {
+    const { variant, rounds, salt, expected } = parseShaCrypt(hash)
+
+    const sha = await loadSyncHash(variant.name)
+    const digest = shaCryptDigest(sha, utf8(password), utf8(salt), rounds)
+    return constantTimeEqual(encodeHash64(digest, variant.order), expected)
   },
 }

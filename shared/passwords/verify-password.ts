@@ -16,11 +16,26 @@ export async function verifyPassword(
   hash: string,
   verifiers: readonly PasswordVerifier[],
 ): Promise<PasswordCheck> {
+  const verifier = ownerOf(hash, verifiers)
+
+  const isValid = await verifier.verify(password, hash)
+  return { isValid: isValid === true, verifier: verifier.name }
+}
+
+/**
+ * Checks, without hashing anything, that `verifyPassword` can use `hash`: throws
+ * `UnsupportedHashError` when no verifier owns its format, and lets the owner's
+ * `InvalidHashError` through. Neither message holds any part of the hash. Meant for
+ * importing users, so that a damaged hash is found then rather than at the user's sign-in.
+ */
+export function checkHash(hash: string, verifiers: readonly PasswordVerifier[]): void {
+  ownerOf(hash, verifiers).check(hash)
+}
+
+function ownerOf(hash: string, verifiers: readonly PasswordVerifier[]): PasswordVerifier {
   const verifier = verifiers.find((candidate) => candidate.matches(hash))
   if (!verifier) {
     throw new UnsupportedHashError('no verifier knows the stored hash format')
   }
-
-  const isValid = await verifier.verify(password, hash)
-  return { isValid: isValid === true, verifier: verifier.name }
+  return verifier
 }

@@ -1,11 +1,14 @@
 import { encodeBase64 } from './base64'
-import { verifyBcrypt } from './bcrypt'
+import { bcryptMatches, parseBcrypt } from './bcrypt'
 import { utf8 } from './bytes'
 import { keyedHmac } from './digest'
 import type { PasswordVerifier } from './verifier'
 
 const WORDPRESS_PREFIX = '$wp$'
 const wordpressHmac = keyedHmac('SHA-384', utf8('wp-sha384'))
+
+// The bcrypt hash behind `$wp`, which keeps its own leading `$`.
+const parseWordpressBcrypt = (hash: string) => parseBcrypt(hash.slice(WORDPRESS_PREFIX.length - 1))
 
 /**
  * WordPress 6.8 and later: `$wp` and a bcrypt hash (`$2y$`) of the base64 HMAC-SHA384 of
@@ -16,8 +19,13 @@ export const wordpressBcryptVerifier: PasswordVerifier = {
 
   matches: (hash) => hash.startsWith(WORDPRESS_PREFIX),
 
+  check(hash) {
+    parseWordpressBcrypt(hash)
+  },
+
   async verify(password, hash) {
+    const bcrypt = parseWordpressBcrypt(hash)
     const mac = await wordpressHmac(utf8(password))
-    return verifyBcrypt(encodeBase64(mac), hash.slice(WORDPRESS_PREFIX.length - 1))
+    return bcryptMatches(encodeBase64(mac), bcrypt)
   },
 }

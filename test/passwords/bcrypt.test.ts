@@ -5,6 +5,12 @@ import { differsInFirst72Bytes } from './vector-suite'
 import { sharedVectors } from './vectors'
 
 const vectors = sharedVectors('bcrypt-2')
+const REFUSED_HASHES = [
+  ['a truncated hash', '$2b$05$BEhiuCwoFjmiKXaF73sYFu'],
+  ['a cost above 13', `$2b$14$${'a'.repeat(53)}`],
+  ['a cost below 4', `$2b$03$${'a'.repeat(53)}`],
+  ['characters outside bcrypt base64', `$2b$05$${'!'.repeat(53)}`],
+]
 
 describe('bcrypt verifier', () => {
   it('has vectors for $2a$, $2b$ and $2y$', () => {
@@ -35,13 +41,16 @@ describe('bcrypt verifier', () => {
     },
   )
 
-  it.each([
-    ['a truncated hash', '$2b$05$BEhiuCwoFjmiKXaF73sYFu'],
-    ['a cost above 13', `$2b$14$${'a'.repeat(53)}`],
-    ['a cost below 4', `$2b$03$${'a'.repeat(53)}`],
-    ['characters outside bcrypt base64', `$2b$05$${'!'.repeat(53)}`],
-  ])('refuses %s without passing it', async (_, hash) => {
+  it.each(REFUSED_HASHES)('refuses %s without passing it', async (_, hash) => {
     await expect(bcryptVerifier.verify('anything', hash)).rejects.toThrow(InvalidHashError)
+  })
+
+  it.each(REFUSED_HASHES)('refuses %s in check too', (_, hash) => {
+    expect(() => bcryptVerifier.check(hash)).toThrow(InvalidHashError)
+  })
+
+  it.each(vectors)('passes $format $hash in check', (vector) => {
+    expect(() => bcryptVerifier.check(vector.hash)).not.toThrow()
   })
 
   it('does not claim hashes of other formats', () => {

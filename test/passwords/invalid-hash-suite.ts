@@ -5,7 +5,7 @@ import {
 } from '../../shared/passwords/firebase-scrypt'
 import { InvalidHashError, UnsupportedHashError } from '../../shared/passwords/verifier'
 import { defaultVerifiers } from '../../shared/passwords/verifiers'
-import { verifyPassword } from '../../shared/passwords/verify-password'
+import { checkHash, verifyPassword } from '../../shared/passwords/verify-password'
 
 /** 16 bytes of salt and a 32-byte key, in base64 without padding. */
 export const SALT16 = 'c2FsdHNhbHRzYWx0c2FsdA'
@@ -32,6 +32,9 @@ function aspnetV3(prf: number, iterations: number, keyBytes = 32): string {
 const INVALID_HASHES: [string, string][] = [
   ['bcrypt cost above 13', `$2b$14$${'a'.repeat(53)}`],
   ['a truncated bcrypt hash', '$2b$10$abcdefghijklmnopqrstuv'],
+  ['a truncated Django bcrypt_sha256 hash', 'bcrypt_sha256$$2b$12$abcdefghijklmnopqrstuv'],
+  ['Django bcrypt cost above 13', `bcrypt$$2b$14$${'a'.repeat(53)}`],
+  ['a truncated WordPress bcrypt hash', '$wp$2y$10$abcdefghijklmnopqrstuv'],
   ['argon2 memory above 64 MiB', `$argon2id$v=19$m=131072,t=2,p=1$${SALT16}$${HASH32}`],
   [
     "Django's default argon2 memory of 100 MiB",
@@ -42,16 +45,23 @@ const INVALID_HASHES: [string, string][] = [
     'argon2 memory times passes above m=65536,t=4',
     `$argon2id$v=19$m=65536,t=5,p=1$${SALT16}$${HASH32}`,
   ],
+  ['argon2 memory of 0', `$argon2id$v=19$m=0,t=2,p=1$${SALT16}$${HASH32}`],
+  ['an argon2 hash without its parameters', `$argon2id$v=19$${SALT16}$${HASH32}`],
   ['an unknown argon2 version', `$argon2id$v=20$m=1024,t=2,p=1$${SALT16}$${HASH32}`],
   ['argon2 with a 4-byte salt', `$argon2i$v=19$m=1024,t=2,p=1$c2FsdA$${HASH32}`],
   ['argon2 with a 4-byte tag', `$argon2id$v=19$m=1024,t=2,p=1$${SALT16}$aGFzaA`],
   ['argon2 with a 15-byte tag', `$argon2id$v=19$m=1024,t=2,p=1$${SALT16}$${HASH32.slice(0, 20)}`],
+  ['a passlib scrypt hash without r', `$scrypt$ln=4,p=1$${SALT16}$${HASH32}`],
+  ['scrypt N of 1, ln=0', `$scrypt$ln=0,r=8,p=1$${SALT16}$${HASH32}`],
   ['scrypt N*r above 64 MiB', `$scrypt$ln=17,r=8,p=1$${SALT16}$${HASH32}`],
   ['scrypt parallelism above 16', `$scrypt$ln=4,r=8,p=17$${SALT16}$${HASH32}`],
   ['scrypt work 128·N·r·p above 256 MiB', `$scrypt$ln=16,r=8,p=5$${SALT16}$${HASH32}`],
   ['a passlib scrypt key of one byte', `$scrypt$ln=4,r=8,p=1$${SALT16}$${ONE_BYTE}`],
   ['a passlib scrypt key of 16 bytes', `$scrypt$ln=4,r=8,p=1$${SALT16}$${HASH16}`],
   ['PBKDF2 above 2,000,000 iterations', `pbkdf2_sha256$2000001$salt$${HASH32}=`],
+  ['passlib PBKDF2 above 2,000,000 iterations', `$pbkdf2-sha256$2000001$${SALT16}$${HASH32}`],
+  ['Django PBKDF2 with no iterations', `pbkdf2_sha256$0$salt$${HASH32}=`],
+  ['passlib PBKDF2 with no iterations', `$pbkdf2-sha256$0$${SALT16}$${HASH32}`],
   ['passlib PBKDF2 with a bad salt', `$pbkdf2-sha256$1000$a!b$${HASH32}`],
   ['a passlib PBKDF2-SHA256 key of one byte', `$pbkdf2-sha256$1000$${SALT16}$${ONE_BYTE}`],
   ['a passlib PBKDF2-SHA256 key of 16 bytes', `$pbkdf2-sha256$1000$${SALT16}$${HASH16}`],
@@ -73,16 +83,30 @@ const INVALID_HASHES: [string, string][] = [
   ['an LDAP digest of the wrong length', '{SSHA}c2hvcnQ='],
   ['an unsalted LDAP digest cut short', `{SHA256}${HASH16}`],
   ['an LDAP value that is not base64', '{SSHA}not base64!'],
+  ['ASP.NET Identity v2 with an unknown format marker', `A/${'A'.repeat(64)}==`],
   ['ASP.NET Identity v3 with an unknown PRF', aspnetV3(7, 10_000)],
+  ['ASP.NET Identity v3 with no iterations', aspnetV3(1, 0)],
   ['ASP.NET Identity v3 above 2,000,000 iterations', aspnetV3(1, 2_000_001)],
   ['ASP.NET Identity v3 with a 15-byte key', aspnetV3(1, 10_000, 15)],
   ['a Firebase password hash shorter than the signer key', `$firebase-scrypt$${SALT16}$${HASH32}`],
+  ['a Firebase hash without its salt', `$firebase-scrypt$$${HASH32}`],
 ]
+
+/** What `action` throws, or `undefined` when it returns. */
+function thrownBy(action: () => void): unknown {
+  try {
+    action()
+  } catch (error) {
+    return error
+  }
+  return undefined
+}
 
 /**
  * Checks that every hash a verifier owns but cannot safely use throws `InvalidHashError`
- * (never a pass, never the hash in the message), on Node and inside workerd. `firebase`
- * is a project's settings, for the Firebase verifier beside the defaults.
+ * (never a pass, never the hash in the message), on Node and inside workerd, and that
+ * `checkHash` refuses each of them as `verifyPassword` does. `firebase` is a project's
+ * settings, for the Firebase verifier beside the defaults.
  */
 export function describeInvalidHashes(runtime: string, firebase: FirebaseScryptConfig): void {
   const verifiers = [...defaultVerifiers, createFirebaseScryptVerifier(firebase)]
@@ -97,12 +121,36 @@ export function describeInvalidHashes(runtime: string, firebase: FirebaseScryptC
         expect((error as Error).message).not.toContain(hash)
         expect((error as Error).message).not.toMatch(/c2Fsd|aGFza|aaaa|Wg/)
       })
+
+      it(`refuses ${description} in checkHash with the message verifyPassword gives`, async () => {
+        const refusal = await verifyPassword('password', hash, verifiers).catch((caught) => caught)
+
+        const checkRefusal = thrownBy(() => checkHash(hash, verifiers))
+
+        expect(checkRefusal).toBeInstanceOf(InvalidHashError)
+        expect((checkRefusal as Error).message).toBe((refusal as Error).message)
+      })
     }
+
+    it('holds a refused hash for every verifier', () => {
+      const owners = INVALID_HASHES.map(([, hash]) => verifiers.find((it) => it.matches(hash)))
+
+      const names = new Set(owners.map((owner) => owner?.name))
+
+      expect([...names].sort()).toEqual(verifiers.map((verifier) => verifier.name).sort())
+    })
 
     it('throws UnsupportedHashError for a format no verifier knows', async () => {
       const attempt = verifyPassword('password', '$unknown$abc', verifiers)
 
       await expect(attempt).rejects.toBeInstanceOf(UnsupportedHashError)
+    })
+
+    it('refuses a format no verifier knows in checkHash, without the hash in its message', () => {
+      const refusal = thrownBy(() => checkHash('$unknown$abc', verifiers))
+
+      expect(refusal).toBeInstanceOf(UnsupportedHashError)
+      expect((refusal as Error).message).not.toContain('unknown$abc')
     })
   })
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { createArgon2Verifier } from '../../shared/passwords/argon2'
+import { InvalidHashError } from '../../shared/passwords/verifier'
 import { defaultVerifiers } from '../../shared/passwords/verifiers'
-import { verifyPassword } from '../../shared/passwords/verify-password'
+import { checkHash, verifyPassword } from '../../shared/passwords/verify-password'
 import extraVectors from '../vectors/extra-hashes.json'
 import { describeInvalidHashes, HASH32, SALT16 } from './invalid-hash-suite'
 
@@ -38,6 +39,15 @@ describe('scrypt work', () => {
 
     await expect(attempt).rejects.toThrow('above the work limit of 256 MiB for 128·N·r·p')
   })
+
+  it('refuses it in checkHash with the same message', () => {
+    const hash = `$scrypt$ln=16,r=7,p=16$${SALT16}$${HASH32}`
+
+    const check = () => checkHash(hash, defaultVerifiers)
+
+    expect(check).toThrow(InvalidHashError)
+    expect(check).toThrow('above the work limit of 256 MiB for 128·N·r·p')
+  })
 })
 
 describe('createArgon2Verifier', () => {
@@ -57,6 +67,32 @@ describe('createArgon2Verifier', () => {
     const attempt = verifier.verify('password', hash)
 
     await expect(attempt).rejects.toThrow('m·t=1024')
+  })
+
+  it('refuses in check memory above its own maxMemoryKiB', () => {
+    const verifier = createArgon2Verifier({ maxMemoryKiB: 1024 })
+
+    const check = () => verifier.check(hash)
+
+    expect(check).toThrow(InvalidHashError)
+    expect(check).toThrow('above the limit of m=1024')
+  })
+
+  it('refuses in check memory times passes above its own maxWorkKiB', () => {
+    const verifier = createArgon2Verifier({ maxWorkKiB: 1024 })
+
+    const check = () => verifier.check(hash)
+
+    expect(check).toThrow(InvalidHashError)
+    expect(check).toThrow('m·t=1024')
+  })
+
+  it('passes in check memory up to its own maxMemoryKiB', () => {
+    const verifier = createArgon2Verifier({ maxMemoryKiB: 2048 })
+
+    const check = () => verifier.check(hash)
+
+    expect(check).not.toThrow()
   })
 
   it('accepts memory up to its own maxMemoryKiB', async () => {
