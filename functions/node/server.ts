@@ -31,6 +31,13 @@ try {
     if (mismatch) logger.warn({ msg: mismatch })
   })
   server.on('clientError', answerClientError(logger))
+  server.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EADDRINUSE') throw error
+    console.error(
+      `Cannot start: port ${config.port} on ${config.host} is in use; set PORT to another.`,
+    )
+    process.exit(1)
+  })
   const stop = () => server.close(() => process.exit(0))
   process.on('SIGINT', stop)
   process.on('SIGTERM', stop)

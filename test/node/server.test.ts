@@ -108,6 +108,17 @@ describe('Node server start', () => {
     expect(server.output()).toMatch(new RegExp(`listening on \\S+ \\(${count} ${noun}\\)`))
   })
 
+  it('names the port when another process already listens on it', async () => {
+    const first = await start({})
+    const { port } = new URL(first.url)
+
+    const { code, output } = await runNodeServerToExit({ PORT: port })
+
+    expect(code).toBe(1)
+    expect(output).toContain(`Cannot start: port ${port} on 127.0.0.1 is in use; set PORT`)
+    expect(output).not.toContain('    at ')
+  })
+
   it('refuses to serve the demo users with real credentials', async () => {
     const { code, output } = await runNodeServerToExit({ ...REAL_CREDENTIALS, HOST: '0.0.0.0' })
 
