@@ -1,9 +1,11 @@
 import { spawn } from 'node:child_process'
+import { rmSync } from 'node:fs'
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { stripVTControlCharacters } from 'node:util'
+import { cleanUpOnExitSignal } from './exit-signal'
 
 const WRANGLER_BIN = createRequire(import.meta.url).resolve('wrangler/bin/wrangler.js')
 
@@ -28,8 +30,9 @@ export function placeFlags(place: WranglerPlace): string[] {
 /**
  * Runs wrangler on a file of user data. The file lives in a fresh directory readable only
  * by this user (mode 0700, file 0600) with wrangler's debug log, and both are deleted
- * afterwards, even on failure. Wrangler's output is kept from the console: on failure it
- * becomes the error message with every value in `secrets` blanked out.
+ * afterwards, even on failure, and on Ctrl-C or SIGTERM, which also stop wrangler.
+ * Wrangler's output is kept from the console: on failure it becomes the error message
+ * with every value in `secrets` blanked out.
  */
 export async function runWranglerOnFile(
   fileName: string,
@@ -38,22 +41,32 @@ export async function runWranglerOnFile(
   secrets: readonly string[],
 ): Promise<void> {
   const dir = await mkdtemp(join(tmpdir(), 'corbado-import-'))
+  const stopWrangler = new AbortController()
+  const endSignalCleanUp = cleanUpOnExitSignal(() => {
+    stopWrangler.abort()
+    rmSync(dir, { recursive: true, force: true })
+  })
   try {
     const path = join(dir, fileName)
     await writeFile(path, contents, { mode: 0o600, flag: 'wx' })
-    const { code, output } = await runWrangler(args(path), dir)
+    const { code, output } = await runWrangler(args(path), dir, stopWrangler.signal)
     if (code !== 0) {
       throw new Error(`wrangler failed (exit ${code}): ${cleanOutput(output, secrets)}`)
     }
   } finally {
+    endSignalCleanUp()
     await rm(dir, { recursive: true, force: true })
   }
 }
 
-/** Runs wrangler with its debug log in `logDir`, collecting its output instead of printing it. */
-export function runWrangler(args: string[], logDir: string) {
+/**
+ * Runs wrangler with its debug log in `logDir`, collecting its output instead of printing
+ * it; `stop` ends it early.
+ */
+export function runWrangler(args: string[], logDir: string, stop?: AbortSignal) {
   return new Promise<{ code: number | null; output: string }>((resolve, reject) => {
     const child = spawn(process.execPath, [WRANGLER_BIN, ...args], {
+      signal: stop,
       stdio: ['ignore', 'pipe', 'pipe'],
       env: { ...process.env, WRANGLER_LOG_PATH: logDir, WRANGLER_SEND_METRICS: 'false' },
     })

@@ -1,4 +1,5 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { spawn } from 'node:child_process'
+import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -128,5 +129,39 @@ describe('users:import into local wrangler state', { timeout: 60_000 }, () => {
     expect(code).toBe(0)
     const db = (await state.getD1Database('USERS_DB')) as unknown as D1Database
     expect((await new D1Store(db).findUser('a'.repeat(320)))?.username).toBe(longest)
+  })
+})
+
+describe('users:import stopped by a signal', { timeout: 60_000 }, () => {
+  const ROOT = fileURLToPath(new URL('../..', import.meta.url))
+  const leftovers = async (temp: string) =>
+    (await readdir(temp)).filter((name) => name.startsWith('corbado-import-'))
+
+  it.each([
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+  ] as const)('removes the file of hashes on %s and exits %i', async (signal, exitCode) => {
+    const persistTo = await mkdtemp(join(dir, 'signal-'))
+    // Its own TMPDIR, so that the test sees only this import's temporary directory.
+    const temp = join(persistTo, 'tmp')
+    await mkdir(temp)
+    const file = join(persistTo, 'users.json')
+    await writeFile(file, JSON.stringify([{ username: 'jane@example.com', passwordHash: HASH }]))
+    const place = ['--local', '--persist-to', persistTo, '--config', config]
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', 'infra/import/main.ts', '--to', 'kv', ...place, file],
+      { cwd: ROOT, env: { ...process.env, TMPDIR: temp }, stdio: 'ignore' },
+    )
+    const exited = new Promise<number | null>((resolve) => child.on('exit', resolve))
+    // The directory exists while wrangler runs, which takes seconds.
+    while ((await leftovers(temp)).length === 0 && child.exitCode === null) {
+      await new Promise((resolve) => setTimeout(resolve, 20))
+    }
+
+    child.kill(signal)
+
+    expect(await exited).toBe(exitCode)
+    expect(await leftovers(temp)).toEqual([])
   })
 })
