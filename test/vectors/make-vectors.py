@@ -6,9 +6,11 @@ argon2-cffi, PHP, OpenSSL, Python's hashlib and pyca/cryptography. Regenerate wi
 
     apt-get install -y python3-passlib python3-argon2 python3-cryptography php-cli openssl \
         python3-django python3-bcrypt
-    /usr/bin/python3 test/vectors/make-vectors.py
+    /usr/bin/python3 test/vectors/make-vectors.py [FORMAT ...]
 
-Salts are random, so each run writes different hashes for the same passwords.
+Salts are random, so each run writes different hashes for the same passwords. Naming
+formats (the keys of MAKERS, or firebase-scrypt) rewrites only their vectors and keeps
+the file's others as they are.
 """
 
 import base64
@@ -17,6 +19,7 @@ import json
 import os
 import struct
 import subprocess
+import sys
 from pathlib import Path
 
 import argon2
@@ -173,29 +176,55 @@ MAKERS = {
 }
 
 
-def main():
-    vectors = [
-        {
-            'format': 'firebase-scrypt',
-            'hash': firebase('user1password', base64.b64decode('42xEC+ixf3L2lw==')),
-            'password': 'user1password',
-            'wrong': wrong('user1password'),
-        }
-    ]
+def make_vectors(names):
+    vectors = []
+    if 'firebase-scrypt' in names:
+        vectors.append(
+            {
+                'format': 'firebase-scrypt',
+                'hash': firebase('user1password', base64.b64decode('42xEC+ixf3L2lw==')),
+                'password': 'user1password',
+                'wrong': wrong('user1password'),
+            }
+        )
     for name, make in MAKERS.items():
+        if name not in names:
+            continue
         for password in PASSWORDS:
             vectors.append(
                 {'format': name, 'hash': make(password), 'password': password, 'wrong': wrong(password)}
             )
+    return vectors
+
+
+def main():
+    out = Path(__file__).with_name('extra-hashes.json')
+    known = list(MAKERS)
+    chosen = sys.argv[1:] or known
+    unknown = [name for name in chosen if name not in known]
+    if unknown:
+        sys.exit(f'no maker for {", ".join(unknown)}; the makers are {", ".join(known)}')
+
+    # Formats not named keep their vectors and their place, so adding or remaking one
+    # format leaves the rest of the file unchanged; a new format goes at the end.
+    fresh = make_vectors(chosen)
+    vectors = []
+    for vector in json.loads(out.read_text())['vectors'] if out.exists() else []:
+        if vector['format'] not in chosen:
+            vectors.append(vector)
+        elif not any(v['format'] == vector['format'] for v in vectors):
+            vectors.extend(v for v in fresh if v['format'] == vector['format'])
+    placed = {v['format'] for v in vectors}
+    vectors.extend(v for v in fresh if v['format'] not in placed)
     document = {
         'made_by': 'test/vectors/make-vectors.py: passlib 1.7.4, argon2-cffi, PHP 8 password_hash, '
         'OpenSSL passwd, Python hashlib, pyca/cryptography',
         'firebase': FIREBASE,
         'vectors': vectors,
     }
-    out = Path(__file__).with_name('extra-hashes.json')
-    out.write_text(json.dumps(document, ensure_ascii=False, indent=1) + '\n')
-    print(f'wrote {len(vectors)} vectors to {out}')
+    # Two-space indents are what the project's formatter writes for JSON.
+    out.write_text(json.dumps(document, ensure_ascii=False, indent=2) + '\n')
+    print(f'wrote {len(fresh)} of {len(vectors)} vectors to {out}')
 
 
 if __name__ == '__main__':
