@@ -10,9 +10,9 @@ import {
 import { defaultVerifiers } from '../../shared/passwords/verifiers'
 import { verifiersFromEnv } from '../../shared/passwords/verifiers-from-env'
 import { verifyPassword } from '../../shared/passwords/verify-password'
+import { jsonErrorPosition } from '../../shared/store/json-error-position'
 import type { UserRecord } from '../../shared/store/user-store'
 import { parseUsers } from '../../shared/store/users-file'
-import { jsonErrorPosition } from './json-error-position'
 
 export interface NodeServerConfig {
   port: number

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import { extname } from 'node:path'
 import { CsvError, parse } from 'csv-parse/sync'
+import { jsonErrorPosition } from '../../shared/store/json-error-position'
 import { isUserField, quotedFieldName, USER_FIELDS } from '../../shared/store/users-file'
 
 /** The rows of a users file, and how to name a row in a refusal. */
@@ -14,6 +15,8 @@ export interface UsersFileRows {
 // email address or a phone number.
 const ALIAS_SEPARATOR = /[;|]/
 
+const BYTE_ORDER_MARK = '\uFEFF'
+
 /** Reads a `.json` (array of user objects) or `.csv` (header row naming the columns) file. */
 export async function readUsersFile(path: string): Promise<UsersFileRows> {
   const text = await readFile(path, 'utf8')
@@ -26,12 +29,16 @@ export async function readUsersFile(path: string): Promise<UsersFileRows> {
 // The parsers' own messages can quote the text around a fault, which may be a hash:
 // refusals here name the place only.
 
+/** A JSON array of user objects; a leading byte order mark, as Windows tools write, is skipped. */
 export function parseJsonUsers(text: string): UsersFileRows {
+  const json = text.startsWith(BYTE_ORDER_MARK) ? text.slice(1) : text
   let rows: unknown
   try {
-    rows = JSON.parse(text)
+    rows = JSON.parse(json)
   } catch {
-    throw new Error('the users file is not valid JSON')
+    const at = jsonErrorPosition(json)
+    const place = at ? ` at line ${at.line}, column ${at.column}` : ''
+    throw new Error(`the users file is not valid JSON${place}`)
   }
   if (!Array.isArray(rows)) throw new Error('a JSON users file must hold an array of users')
   return { rows, describeRow: (index) => `index ${index}` }

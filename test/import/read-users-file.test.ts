@@ -78,6 +78,21 @@ describe('reading a JSON users file', () => {
     expect(describeRow(0)).toBe('index 0')
   })
 
+  it('reads a file that starts with a byte order mark', () => {
+    const { rows } = parseJsonUsers('\uFEFF[{"username":"a@example.com"}]')
+
+    expect(rows).toEqual([{ username: 'a@example.com' }])
+  })
+
+  it('names the line and column of a fault, not the text around it', () => {
+    const text = '\uFEFF[\n  {"username": "a@example.com", "passwordHash": "$2b$04$secret" x}\n]'
+
+    const refusal = () => parseJsonUsers(text)
+
+    expect(refusal).toThrow('the users file is not valid JSON at line 2, column 65')
+    expect(refusal).not.toThrow(/secret/)
+  })
+
   it('refuses a file that is not an array', () => {
     expect(() => parseJsonUsers('{"username":"a"}')).toThrow('must hold an array')
   })
