@@ -1,6 +1,6 @@
 import { verifiersFromEnv } from '../../shared/passwords/verifiers-from-env'
 import { type ImportArgs, KEEP_UNKNOWN_HASHES, parseImportArgs, UsageError } from './cli-args'
-import { importUsers } from './import-users'
+import { type ImportSummary, ImportWriteError, importUsers } from './import-users'
 import { readUsersFile } from './read-users-file'
 
 /** Where the tool prints; `console` in real runs, a recorder in tests. */
@@ -9,7 +9,11 @@ export interface CliOutput {
   error(line: string): void
 }
 
-/** Exit codes: every row written; some rows refused (the rest written); nothing usable. */
+/**
+ * Exit codes: every row written; some rows refused (the rest written); the import
+ * stopped (a usage error, a file it cannot read, or a failed write, after which the
+ * users written before it stay written and are counted).
+ */
 export const EXIT_OK = 0
 export const EXIT_ROWS_REFUSED = 1
 export const EXIT_FAILED = 2
@@ -36,13 +40,25 @@ export async function runImportCli(argv: readonly string[], out: CliOutput): Pro
     const summary = await importUsers(rows, target, { verifiers })
 
     out.log(`wrote ${summary.written} users to ${targetName}, refused ${summary.refused.length}`)
-    for (const { row, reason } of summary.refused) out.error(`refused ${row}: ${reason}`)
+    printRefused(summary, out)
     return summary.refused.length > 0 ? EXIT_ROWS_REFUSED : EXIT_OK
   } catch (error) {
     // Messages of the file reader, the targets and the AWS SDK name what failed and
     // carry no row content, so printing them cannot leak a hash.
-    const { name, message } = error instanceof Error ? error : new Error(String(error))
+    const failure = error instanceof ImportWriteError ? error.cause : error
+    const { name, message } = failure instanceof Error ? failure : new Error(String(failure))
     out.error(`import failed: ${name}: ${message}`)
+    if (error instanceof ImportWriteError) {
+      const { summary } = error
+      out.error(
+        `wrote ${summary.written} users to ${targetName} before the failure (some of the failed batch may be written too), refused ${summary.refused.length}; every write replaces its user, so running the same file again is safe`,
+      )
+      printRefused(summary, out)
+    }
     return EXIT_FAILED
   }
+}
+
+function printRefused(summary: ImportSummary, out: CliOutput): void {
+  for (const { row, reason } of summary.refused) out.error(`refused ${row}: ${reason}`)
 }

@@ -1,6 +1,7 @@
 import {
   BatchWriteItemCommand,
   type DynamoDBClient,
+  ResourceNotFoundException,
   type WriteRequest,
 } from '@aws-sdk/client-dynamodb'
 import { userToItems } from '../../shared/store/dynamodb-item'
@@ -58,9 +59,9 @@ export class DynamoDbTarget implements ImportTarget {
     let pending = requests
 
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-      const output = await client.send(
-        new BatchWriteItemCommand({ RequestItems: { [tableName]: pending } }),
-      )
+      const output = await client
+        .send(new BatchWriteItemCommand({ RequestItems: { [tableName]: pending } }))
+        .catch((error) => this.#explain(error))
       pending = output.UnprocessedItems?.[tableName] ?? []
       if (pending.length === 0) return
       if (attempt < MAX_ATTEMPTS) await sleep(FIRST_BACKOFF_MS * 2 ** (attempt - 1))
@@ -68,6 +69,17 @@ export class DynamoDbTarget implements ImportTarget {
 
     throw new Error(
       `DynamoDB did not take ${pending.length} items into ${tableName} after ${MAX_ATTEMPTS} attempts; the table is throttled, run the import again later`,
+    )
+  }
+
+  // DynamoDB says "Requested resource not found", naming neither the table nor the region.
+  async #explain(error: unknown): Promise<never> {
+    if (!(error instanceof ResourceNotFoundException)) throw error
+    const { client, tableName } = this.#options
+    const region = await client.config.region()
+    throw new Error(
+      `table ${tableName} not found in region ${region}: give --table the UsersTableName and --region the region of the stack (\`npx sls info --verbose --region REGION\` prints the name)`,
+      { cause: error },
     )
   }
 }

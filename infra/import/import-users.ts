@@ -9,31 +9,53 @@ export interface ImportSummary {
 }
 
 /**
- * Checks every row (with `options.verifiers`, also that a verifier knows its hash), writes
- * the good ones to the target in batches of `target.batchSize` and closes the target. Bad rows are refused and reported, not fatal; a write the
- * target could not complete throws.
+ * A write the target could not complete stopped the import; the message is the cause's.
+ * `summary.written` counts the users of the batches written before it: some users of the
+ * failed batch may be written too.
+ */
+export class ImportWriteError extends Error {
+  override readonly name = 'ImportWriteError'
+
+  constructor(
+    readonly summary: ImportSummary,
+    override readonly cause: Error,
+  ) {
+    super(cause.message, { cause })
+  }
+}
+
+/**
+ * Checks every row (with `options.verifiers`, also that a verifier knows its hash, and
+ * that the target can hold it), writes the good ones to the target in batches of
+ * `target.batchSize` and closes the target. Bad rows are refused and reported, not fatal;
+ * a write the target could not complete throws `ImportWriteError`.
  */
 export async function importUsers(
   file: UsersFileRows,
   target: ImportTarget,
   options: ParseUsersOptions = {},
 ): Promise<ImportSummary> {
-  const { users, refused } = parseUsers(file.rows, {
+  const parsed = parseUsers(file.rows, {
     ...options,
     describeRow: file.describeRow,
     refusalOf: (user) => target.refusalOf?.(user),
   })
+  const summary: ImportSummary = {
+    written: 0,
+    refused: parsed.refused.map(({ index, reason }) => ({ row: file.describeRow(index), reason })),
+  }
 
   try {
-    for (let start = 0; start < users.length; start += target.batchSize) {
-      await target.write(users.slice(start, start + target.batchSize))
+    for (let start = 0; start < parsed.users.length; start += target.batchSize) {
+      const batch = parsed.users.slice(start, start + target.batchSize)
+      await target.write(batch)
+      summary.written += batch.length
     }
+  } catch (cause) {
+    throw new ImportWriteError(summary, cause instanceof Error ? cause : new Error(String(cause)))
   } finally {
     await target.close?.()
   }
 
-  return {
-    written: users.length,
-    refused: refused.map(({ index, reason }) => ({ row: file.describeRow(index), reason })),
-  }
+  return summary
 }

@@ -31,16 +31,22 @@ export const TARGETS: Record<string, TargetDefinition> = {
       endpoint: { description: 'a DynamoDB Local or dynalite URL' },
       region: { description: 'the AWS region (default: AWS_REGION or the AWS profile)' },
     },
-    open: (options) =>
-      new DynamoDbTarget({
-        // Not the webhook's client with its 1 s budget: an import may wait out throttling.
-        client: new DynamoDBClient({
-          region: stringOf(options.region),
-          endpoint: stringOf(options.endpoint),
-          maxAttempts: 5,
-        }),
-        tableName: stringOf(options.table) ?? '',
-      }),
+    open: async (options) => {
+      // Not the webhook's client with its 1 s budget: an import may wait out throttling.
+      const client = new DynamoDBClient({
+        region: stringOf(options.region),
+        endpoint: stringOf(options.endpoint),
+        maxAttempts: 5,
+      })
+      // The SDK's own "Region is missing" comes at the first write and names no flag.
+      if (!(await client.config.region().catch(() => undefined))) {
+        client.destroy()
+        throw new Error(
+          'no AWS region: pass --region with the region the stack was deployed to, or set AWS_REGION',
+        )
+      }
+      return new DynamoDbTarget({ client, tableName: stringOf(options.table) ?? '' })
+    },
   },
   kv: kvTargetDefinition,
   d1: d1TargetDefinition,

@@ -213,11 +213,51 @@ describe('users:import --to dynamodb', () => {
     expect(`${refused.output}\n${unparsable.output}`).not.toContain('$2b$')
   })
 
-  it('fails with exit 2 when the table does not exist', async () => {
+  it('names the table and region when the table does not exist', async () => {
     const { code, output } = await runImport('no-such-table', 'users.json', '[{"username":"a"}]')
 
     expect(code).toBe(EXIT_FAILED)
-    expect(output).toContain('ResourceNotFoundException')
+    expect(output).toContain('table no-such-table not found in region us-east-1')
+    expect(output).toContain('npx sls info --verbose --region')
+  })
+
+  it('asks for --region or AWS_REGION when no region is set', async () => {
+    const table = await dynamo.createTable()
+    vi.stubEnv('AWS_REGION', undefined)
+
+    const { code, output } = await runImport(table, 'users.json', '[{"username":"a"}]')
+
+    expect(code).toBe(EXIT_FAILED)
+    expect(output).toContain('no AWS region: pass --region')
+    expect(output).toContain('or set AWS_REGION')
+  })
+
+  it('counts the users written before a failed write and lists the refused rows', async () => {
+    const table = await dynamo.createTable()
+    // DynamoDB refuses an item over 400 KB: a real failure, in the second batch of 25.
+    const rows = [
+      { aliases: [] },
+      ...Array.from({ length: 30 }, (_, i) => ({ username: `u${i}@example.com` })),
+      { username: 'huge@example.com', passwordHash: `$2b$10$${'h'.repeat(410_000)}` },
+    ]
+    const file = join(dir, 'huge.json')
+    await writeFile(file, JSON.stringify(rows))
+    const lines: string[] = []
+    const args = ['--to', 'dynamodb', '--table', table, '--endpoint', dynamo.endpoint]
+
+    const code = await runImportCli([...args, '--keep-unknown-hashes', file], {
+      log: (line) => lines.push(line),
+      error: (line) => lines.push(line),
+    })
+
+    expect(code).toBe(EXIT_FAILED)
+    expect(lines[0]).toMatch(/^import failed: ValidationException: Item size has exceeded/)
+    expect(lines[1]).toMatch(/^wrote 25 users to dynamodb before the failure .*, refused 1;/)
+    expect(lines[2]).toBe(
+      'refused index 0: username Invalid key: Expected "username" but received undefined',
+    )
+    expect(lines.join('\n')).not.toContain('hhhh')
+    expect(await itemCount(table)).toBe(25)
   })
 
   it('refuses a flag of another target, such as --local, and writes nothing', async () => {

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url'
 import type { D1Database, KVNamespace } from '@cloudflare/workers-types'
 import { Miniflare } from 'miniflare'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { EXIT_ROWS_REFUSED, runImportCli } from '../../infra/import/cli'
+import { EXIT_FAILED, EXIT_ROWS_REFUSED, runImportCli } from '../../infra/import/cli'
 import { runWrangler } from '../../infra/import/wrangler'
 import { D1Store } from '../../shared/store/d1-store'
 import { KvStore } from '../../shared/store/kv-store'
@@ -117,6 +117,19 @@ describe('users:import into local wrangler state', { timeout: 60_000 }, () => {
     )
     const db = (await state.getD1Database('USERS_DB')) as unknown as D1Database
     expect((await new D1Store(db).findUser('jane@example.com'))?.passwordHash).toBe(HASH)
+  })
+
+  it('says to apply the migrations when D1 has no tables, with the command', async () => {
+    const rows = [{ username: 'jane@example.com', passwordHash: HASH }]
+
+    const { code, output } = await importLocally('d1', rows, { migrate: false })
+
+    expect(code).toBe(EXIT_FAILED)
+    expect(output).toMatch(
+      /no such table: users in D1 database USERS_DB; create the tables first with `npx wrangler d1 migrations apply USERS_DB --local --persist-to \S+ --config \S+`/,
+    )
+    expect(output).toContain('wrote 0 users to d1 before the failure')
+    expect(output).not.toContain(HASH)
   })
 
   it('stores identifiers of the longest length in 3-byte characters in D1', async () => {
