@@ -67,7 +67,7 @@ export function parseUsers(rows: readonly unknown[], options: ParseUsersOptions 
 
   rows.forEach((row, index) => {
     try {
-      refuseUnknownFields(row)
+      checkFieldNames(row)
       const user = parseUserRecord(row)
       const hash = user.passwordHash
       if (verifiers && hash !== undefined && !verifiers.some((it) => it.matches(hash))) {
@@ -93,12 +93,16 @@ export function parseUsers(rows: readonly unknown[], options: ParseUsersOptions 
 
 // Stored records may carry more attributes (parseUserRecord ignores them, so a store read
 // keeps working); a users file is what a person wrote, so a name it gives must mean something.
-function refuseUnknownFields(row: unknown): void {
+function checkFieldNames(row: unknown): void {
   if (typeof row !== 'object' || row === null || Array.isArray(row)) return
   const unknown = Object.keys(row).filter((key) => !isUserField(key))
-  if (unknown.length === 0) return
-
-  const named = unknown.map((key) => quotedFieldName(key) ?? 'a key that is no field name')
-  const verb = unknown.length === 1 ? 'is not a field' : 'are not fields'
-  throw new UserRecordError(`${named.join(', ')} ${verb}; the fields are ${USER_FIELDS.join(', ')}`)
+  if (unknown.length > 0) {
+    const named = unknown.map((key) => quotedFieldName(key) ?? 'a key that is no field name')
+    const verb = unknown.length === 1 ? 'is not a field' : 'are not fields'
+    throw new UserRecordError(
+      `${named.join(', ')} ${verb}; the fields are ${USER_FIELDS.join(', ')}`,
+    )
+  }
+  // The schema's own words for this are "Invalid key: Expected "username" but received undefined".
+  if (!('username' in row)) throw new UserRecordError('username is missing')
 }

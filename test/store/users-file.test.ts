@@ -95,6 +95,12 @@ describe('parseUsers', () => {
     ])
   })
 
+  it('refuses a row without a username in plain words', () => {
+    const { refused } = parseUsers([{ aliases: ['jane'], passwordHash: HASH }])
+
+    expect(refused).toEqual([{ index: 0, reason: 'username is missing' }])
+  })
+
   it('does not quote a key that could be a hash or an address', () => {
     const { refused } = parseUsers([{ username: 'a@example.com', [HASH]: 'x', 'b@x.com': 'y' }])
 
