@@ -33,10 +33,11 @@ export function d1WranglerWriter(database: string, place: WranglerPlace): D1Writ
       (path) => ['d1', 'execute', database, '--file', path, '--yes', ...placeFlags(place)],
       secrets,
     ).catch((error: Error) => {
-      if (!error.message.includes('no such table')) throw error
+      const missing = /no such table: \w+/.exec(error.message)?.[0]
+      if (missing === undefined) throw error
       const migrate = ['npx wrangler d1 migrations apply', database, ...placeFlags(place)]
       throw new Error(
-        `no such table: users in D1 database ${database}; create the tables first with \`${migrate.join(' ')}\``,
+        `${missing} in D1 database ${database}; create the tables first with \`${migrate.join(' ')}\``,
         { cause: error },
       )
     })
