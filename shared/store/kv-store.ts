@@ -5,10 +5,16 @@ import { StoreError, type UserRecord, type UserStore } from './user-store'
 /** Every key the store reads starts with this, so the namespace can hold other data too. */
 export const KV_KEY_PREFIX = 'user:'
 
+/** Workers KV refuses a key longer than this many UTF-8 bytes, for reads and writes alike. */
+const MAX_KV_KEY_BYTES = 512
+
+const utf8 = new TextEncoder()
+
 /**
  * The key under which a user is stored for one normalized identifier. A user with aliases
  * is stored once per identifier, each copy holding the whole record, so any lookup costs
- * one KV read. KV keys are at most 512 bytes: identifiers stay far below that in practice.
+ * one KV read. KV keys are at most 512 bytes, fewer than a 320-character identifier of
+ * multibyte characters takes.
  */
 export function kvKeyFor(identifier: string): string {
   return `${KV_KEY_PREFIX}${identifier}`
@@ -36,10 +42,15 @@ export class KvStore implements UserStore {
   }
 
   async findUser(identifier: string): Promise<UserRecord | undefined> {
+    // No user can be stored under a key KV refuses, and reading one would throw: an
+    // unknown user, not an outage.
+    const key = kvKeyFor(identifier)
+    if (utf8.encode(key).length > MAX_KV_KEY_BYTES) return undefined
+
     let stored: unknown
     try {
       const options = this.#cacheTtl === undefined ? {} : { cacheTtl: this.#cacheTtl }
-      stored = await this.#namespace.get(kvKeyFor(identifier), { ...options, type: 'json' })
+      stored = await this.#namespace.get(key, { ...options, type: 'json' })
     } catch (cause) {
       throw new StoreError('Workers KV read failed', { cause })
     }
