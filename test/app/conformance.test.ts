@@ -60,3 +60,19 @@ describe('a raised password cap', () => {
     expect((await response.json()).data).toEqual({ success: true })
   })
 })
+
+describe('a configured password with characters above U+00FF', () => {
+  it('refuses a password that differs only in the high byte of one character', async () => {
+    const credentials = { username: 'corbado-webhook', password: 'p\u0101ssword' }
+    const app = createApp({ credentials, store: seededStore() })
+    // U+0201 has the same low byte as U+0101.
+    const given = { ...credentials, password: 'p\u0201ssword' }
+
+    const right = await app.fetch(authMethodsCall('existing@existing.com', { credentials }))
+    const wrong = await app.fetch(authMethodsCall('existing@existing.com', { credentials: given }))
+
+    expect(right.status).toBe(200)
+    expect(wrong.status).toBe(401)
+    expect((await wrong.json()).error.code).toBe('unauthorized')
+  })
+})

@@ -74,11 +74,14 @@ describe('passwordVerify work', () => {
     expect((await response.json()).data.success).toBe(false)
   })
 
-  it('spends no lookup and no hash on a password longer than the cap', async () => {
+  it.each([
+    ['257 one-byte characters', 'p'.repeat(257)],
+    ['86 three-byte characters, 258 bytes', '€'.repeat(86)],
+  ])('spends no lookup and no hash on a password of %s, over the cap', async (_, password) => {
     const checked: string[] = []
     const app = recordingApp(checked)
 
-    const response = await app.fetch(passwordVerifyCall('existing@existing.com', 'p'.repeat(257)))
+    const response = await app.fetch(passwordVerifyCall('existing@existing.com', password))
 
     expect((await response.json()).data.success).toBe(false)
     expect(checked).toHaveLength(0)

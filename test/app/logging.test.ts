@@ -69,6 +69,19 @@ describe('request log', () => {
     expect(lines).toEqual([])
   })
 
+  it('logs no failure cause for a refused body, whose parse error may quote it', async () => {
+    const { app, lines } = appWithCapturedLog('debug')
+    // JSON.parse quotes the text around an unquoted value in its message.
+    const rawBody = '{"data":{"password":supersecret}}'
+
+    const response = await app.fetch(passwordVerifyCall('existing@existing.com', '', { rawBody }))
+
+    expect(response.status).toBe(400)
+    expect(lines).toHaveLength(1)
+    expect(lines[0]).not.toContain('supersecre')
+    expect(JSON.parse(lines[0] as string)).not.toHaveProperty('failure')
+  })
+
   it('never logs a password, a hash or a webhook credential', async () => {
     const { app, lines } = appWithCapturedLog('debug')
     const secrets = ['supersecret', 'wrong-but-secret', CONFORMANCE_CREDENTIALS.password]

@@ -18,6 +18,14 @@ const failingStore: UserStore = {
   },
 }
 
+// A fake store written without `async`, as a fork's own store might be: its failure is a
+// synchronous throw rather than a rejected promise.
+const synchronouslyThrowingStore: UserStore = {
+  findUser() {
+    throw new StoreError('thrown before any promise')
+  },
+}
+
 /** The real in-memory store behind a switch that makes every lookup hang while it is on. */
 function switchableStore() {
   const real = new MemoryStore(parseUsers(CONFORMANCE_USERS).users)
@@ -40,6 +48,21 @@ describe('store faults', () => {
     expect(await lookup.json()).toEqual({
       error: { code: 'store_unavailable', message: expect.stringContaining('try again') },
     })
+  })
+
+  it('answers 503 when the store throws before returning a promise, for both actions', async () => {
+    const app = createApp({
+      credentials: CONFORMANCE_CREDENTIALS,
+      store: synchronouslyThrowingStore,
+    })
+
+    const lookup = await app.fetch(authMethodsCall('existing@existing.com'))
+    const verify = await app.fetch(passwordVerifyCall('existing@existing.com', PASSWORD))
+
+    expect(lookup.status).toBe(503)
+    expect((await readJson(lookup)).error.code).toBe('store_unavailable')
+    expect(verify.status).toBe(503)
+    expect((await readJson(verify)).error.code).toBe('store_unavailable')
   })
 
   it.each([

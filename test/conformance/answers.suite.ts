@@ -2,8 +2,10 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import {
   EXISTING_USER,
   LONGEST_PASSWORD_USER,
+  LONGEST_USERNAME,
   MULTIBYTE_PASSWORD_USER,
   PASSWORD,
+  THREE_BYTE_PASSWORD_USER,
   TOO_LONG_PASSWORD_USER,
   UNKNOWN_USER,
   UNSUPPORTED_HASH_USER,
@@ -73,6 +75,27 @@ export function describeAnswers(makeTarget: TargetFactory, { hasUnsupportedHashU
 
     it('answers not_exists for a username longer than any identifier a store holds', async () => {
       const body = await readJson(await send(authMethodsCall(`${'x'.repeat(3000)}@existing.com`)))
+
+      expect(body.data).toEqual({ status: 'not_exists' })
+    })
+
+    it('finds a username of exactly 320 characters', async () => {
+      const body = await readJson(await send(authMethodsCall(LONGEST_USERNAME)))
+
+      expect(LONGEST_USERNAME).toHaveLength(320)
+      expect(body.data).toEqual({ status: 'exists' })
+    })
+
+    it('answers not_exists for a username of 321 characters', async () => {
+      const body = await readJson(await send(authMethodsCall(`a${LONGEST_USERNAME}`)))
+
+      expect(body.data).toEqual({ status: 'not_exists' })
+    })
+
+    it('answers not_exists for an unknown username of 320 two-byte characters', async () => {
+      const username = `${'é'.repeat(308)}@example.com`
+
+      const body = await readJson(await send(authMethodsCall(username)))
 
       expect(body.data).toEqual({ status: 'not_exists' })
     })
@@ -158,6 +181,12 @@ export function describeAnswers(makeTarget: TargetFactory, { hasUnsupportedHashU
       expect((await readJson(response)).data).toEqual({ success: false })
     })
 
+    it('answers success true for a username of exactly 320 characters', async () => {
+      const body = await readJson(await send(passwordVerifyCall(LONGEST_USERNAME, PASSWORD)))
+
+      expect(body.data).toEqual({ success: true })
+    })
+
     it('checks a password of 256 bytes and answers false for a longer one', async () => {
       const longest = await send(passwordVerifyCall(LONGEST_PASSWORD_USER, 'p'.repeat(256)))
       const tooLong = await send(passwordVerifyCall(TOO_LONG_PASSWORD_USER, 'p'.repeat(257)))
@@ -169,6 +198,12 @@ export function describeAnswers(makeTarget: TargetFactory, { hasUnsupportedHashU
 
     it('counts the password cap in UTF-8 bytes, not characters', async () => {
       const response = await send(passwordVerifyCall(MULTIBYTE_PASSWORD_USER, 'ü'.repeat(129)))
+
+      expect((await readJson(response)).data).toEqual({ success: false })
+    })
+
+    it('answers false for a password of three-byte characters over 256 bytes', async () => {
+      const response = await send(passwordVerifyCall(THREE_BYTE_PASSWORD_USER, '€'.repeat(86)))
 
       expect((await readJson(response)).data).toEqual({ success: false })
     })

@@ -1,9 +1,34 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { CONFORMANCE_CREDENTIALS, EXISTING_USER, PASSWORD } from './fixtures'
-import { authMethodsCall, callBody, passwordVerifyCall, webhookRequest } from './requests'
+import {
+  authMethodsCall,
+  basicAuthorization,
+  callBody,
+  passwordVerifyCall,
+  webhookRequest,
+} from './requests'
 import { errorCode, type FetchTarget, readJson, type TargetFactory } from './target'
 
 const { username, password } = CONFORMANCE_CREDENTIALS
+
+/** The same text with its last character replaced by another. */
+function lastCharOff(text: string): string {
+  return `${text.slice(0, -1)}${text.endsWith('X') ? 'Y' : 'X'}`
+}
+
+const utf8 = new TextEncoder()
+
+/**
+ * An authMethods call for the existing user whose JSON body is padded with trailing
+ * spaces to exactly `bytes`, with or without a Content-Length header giving its size.
+ */
+function paddedCall(bytes: number, isDeclared: boolean): Request {
+  const json = JSON.stringify(callBody('authMethods', { username: EXISTING_USER }))
+  const rawBody = json.padEnd(bytes - (utf8.encode(json).length - json.length), ' ')
+  const request = webhookRequest({ rawBody })
+  if (isDeclared) request.headers.set('Content-Length', String(utf8.encode(rawBody).length))
+  return request
+}
 
 /** Every row of the protocol's error table, through the target's HTTP surface. */
 export function describeErrors(makeTarget: TargetFactory) {
@@ -26,6 +51,17 @@ export function describeErrors(makeTarget: TargetFactory) {
       ['a wrong password', { credentials: { username, password: 'wrong' } }],
       ['a wrong username', { credentials: { username: 'someone', password } }],
       ['a password cut at its first colon', { credentials: { username, password: 'pa' } }],
+      // Right length, one character off at the end: refused by the comparison itself,
+      // never by the difference in length alone.
+      [
+        'a password wrong in its last character',
+        { credentials: { username, password: lastCharOff(password) } },
+      ],
+      [
+        'a username wrong in its last character',
+        { credentials: { username: lastCharOff(username), password } },
+      ],
+      ['the right username with an empty password', { credentials: { username, password: '' } }],
       ['a scheme other than Basic', { authorization: `Bearer ${password}` }],
       ['a Basic value that is not base64', { authorization: 'Basic %%%not-base64%%%' }],
       ['a Basic value without a colon', { authorization: `Basic ${btoa(username)}` }],
@@ -37,6 +73,19 @@ export function describeErrors(makeTarget: TargetFactory) {
       )
 
       expect(response.headers.get('WWW-Authenticate')).toMatch(/^Basic realm="[^"]+"/)
+    })
+
+    it.each([
+      ['in lower case', 'basic'],
+      ['in capitals', 'BASIC'],
+    ])('accepts the Basic scheme name %s', async (_, scheme) => {
+      const [, encoded] = basicAuthorization(CONFORMANCE_CREDENTIALS).split(' ')
+
+      const response = await send(
+        authMethodsCall(EXISTING_USER, { authorization: `${scheme} ${encoded}` }),
+      )
+
+      expect(response.status).toBe(200)
     })
 
     it('keeps everything after the first colon as the password', async () => {
@@ -106,6 +155,12 @@ export function describeErrors(makeTarget: TargetFactory) {
 
       await expectRefusal(request, 400, 'action_mismatch')
     })
+
+    it('refuses a body whose action is no action at all as a mismatch', async () => {
+      const body = callBody('deleteUser', { username: EXISTING_USER })
+
+      await expectRefusal(webhookRequest({ action: 'authMethods', body }), 400, 'action_mismatch')
+    })
   })
 
   describe('body', () => {
@@ -144,6 +199,9 @@ export function describeErrors(makeTarget: TargetFactory) {
     it.each([
       ['form data', 'application/x-www-form-urlencoded'],
       ['plain text', 'text/plain'],
+      ['text/json', 'text/json'],
+      ['JSONP', 'application/jsonp'],
+      ['plain text naming JSON in a parameter', 'text/plain; profile=json'],
     ])('refuses a Content-Type that is %s with 400', async (_, contentType) => {
       await expectRefusal(
         authMethodsCall(EXISTING_USER, { contentType }),
@@ -161,6 +219,24 @@ export function describeErrors(makeTarget: TargetFactory) {
 
       expect(response.status).toBe(200)
       expect((await readJson(response)).data).toEqual({ status: 'exists' })
+    })
+
+    // 16 * 1024 spelled out rather than MAX_BODY_BYTES: the protocol promises 16 KiB, so a
+    // changed constant must fail here.
+    describe.each([
+      ['declared in Content-Length', true],
+      ['without a Content-Length', false],
+    ])('a body %s', (_, isDeclared) => {
+      it('is read at exactly 16 KiB', async () => {
+        const response = await send(paddedCall(16 * 1024, isDeclared))
+
+        expect(response.status).toBe(200)
+        expect((await readJson(response)).data).toEqual({ status: 'exists' })
+      })
+
+      it('is refused with 413 at one byte over 16 KiB', async () => {
+        await expectRefusal(paddedCall(16 * 1024 + 1, isDeclared), 413, 'body_too_large')
+      })
     })
 
     it('refuses a body larger than the limit with 413', async () => {

@@ -14,6 +14,14 @@ export const LONGEST_PASSWORD_USER = 'longest-password@existing.com'
 export const TOO_LONG_PASSWORD_USER = 'too-long-password@existing.com'
 /** A user whose password is `'ü'` repeated 129 times: 129 characters, 258 UTF-8 bytes. */
 export const MULTIBYTE_PASSWORD_USER = 'multibyte-password@existing.com'
+/** A user whose password is `'€'` repeated 86 times: 86 characters, 258 UTF-8 bytes. */
+export const THREE_BYTE_PASSWORD_USER = 'three-byte-password@existing.com'
+
+/**
+ * A username of exactly 320 characters, the longest identifier a store holds. Spelled out
+ * rather than built from `MAX_IDENTIFIER_LENGTH`, so a changed cap fails the suite.
+ */
+export const LONGEST_USERNAME = `${'a'.repeat(308)}@example.com`
 
 /** The one user whose stored hash no verifier knows. */
 export const UNSUPPORTED_HASH_USER = 'unsupported@existing.com'
@@ -41,6 +49,8 @@ export const CONFORMANCE_USERS = [
   { username: LONGEST_PASSWORD_USER, passwordHash: '{SHA}1C1THXuWurvO8FjfA8wwWL2oFWk=' },
   { username: TOO_LONG_PASSWORD_USER, passwordHash: '{SHA}fmZ9dPocmhGyd5+1uNv6amF3szc=' },
   { username: MULTIBYTE_PASSWORD_USER, passwordHash: '{SHA}fVzL9cO7ldunGFUhmmW2XZLAHPg=' },
+  { username: THREE_BYTE_PASSWORD_USER, passwordHash: '{SHA}79ukFrfctKmckf3M0UMkPGMn5Ok=' },
+  { username: LONGEST_USERNAME, passwordHash: SUPERSECRET_HASH },
 ] as const
 
 export const PASSWORD = 'supersecret'
