@@ -99,6 +99,25 @@ describe('the Lambda handler with uncommon events', () => {
         expect(JSON.parse(result.body).data.status).toBe('exists')
       })
 
+      // 13,000 bytes: under the 16 KiB limit, but over it as base64 text (17,336 characters).
+      for (const isDeclared of [true, false]) {
+        const declared = isDeclared ? 'with' : 'without'
+        it(`reads a call of 13,000 bytes ${declared} a Content-Length (${kind}, ${encoding})`, async () => {
+          const call = authMethodsBytes()
+          const bytes = Buffer.concat([call, Buffer.alloc(13_000 - call.length, ' ')])
+          const withPaddedBody = withBody(bytes, { isBase64Encoded })
+          const change = (event: never) => {
+            withPaddedBody(event)
+            if (!isDeclared) withoutContentLength(event)
+          }
+
+          const result = await send(webhookRequest(), kind, change)
+
+          expect(result.statusCode).toBe(200)
+          expect(JSON.parse(result.body).data.status).toBe('exists')
+        })
+      }
+
       it(`refuses a body larger than its declared Content-Length says (${kind}, ${encoding})`, async () => {
         // A well-formed call, padded with whitespace that JSON allows.
         const bytes = Buffer.concat([authMethodsBytes(), Buffer.alloc(200 * 1024, ' ')])

@@ -50,17 +50,27 @@ describe('DynamoDbStore lookups', () => {
   })
 })
 
+/** Whether an attribute of a test item is there, rather than set to `undefined` to drop it. */
+function isPresent<T>(entry: [string, T | undefined]): entry is [string, T] {
+  return entry[1] !== undefined
+}
+
 describe('DynamoDbStore with a malformed item', () => {
-  it.each<[string, DynamoDbItem]>([
+  it.each<[string, Record<string, DynamoDbItem[string] | undefined>]>([
     ['a passwordHash that is a number', { passwordHash: { N: '1' } }],
     ['a passwordHash that is a list', { passwordHash: { L: [{ S: '$2b$10$abc' }] } }],
     ['an empty passwordHash', { passwordHash: { S: ' ' } }],
     ['an alias that is a number', { aliases: { L: [{ N: '1' }] } }],
     ['aliases that are a string set', { aliases: { SS: ['jane'] } }],
+    // A status the store does not know must never read as an active user.
+    ['a status in capitals', { status: { S: 'BLOCKED' } }],
+    ['an unknown status', { status: { S: 'disabled' } }],
+    ['no status', { status: undefined }],
   ])('throws a StoreError for an item with %s', async (_, attributes) => {
     const item = { identifier: { S: 'broken' }, username: { S: 'broken' }, status: { S: 'active' } }
+    const present = Object.entries({ ...item, ...attributes }).filter(isPresent)
     await client.send(
-      new PutItemCommand({ TableName: tableName, Item: { ...item, ...attributes } }),
+      new PutItemCommand({ TableName: tableName, Item: Object.fromEntries(present) }),
     )
 
     const lookup = store.findUser('broken')
