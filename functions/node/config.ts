@@ -137,6 +137,8 @@ export async function loadUsersFile(
     throw new ConfigError(`USERS_FILE ${path} cannot be read.`, { cause: error })
   }
 
+  // A byte order mark, as some Windows editors write, is not JSON; Fetch drops it too.
+  if (text.startsWith('\uFEFF')) text = text.slice(1)
   let rows: unknown
   try {
     rows = JSON.parse(text)

@@ -36,8 +36,10 @@ export async function runImportCli(argv: readonly string[], out: CliOutput): Pro
   try {
     const rows = await readUsersFile(file)
     const target = await definition.open(values)
-    const verifiers = values[KEEP_UNKNOWN_HASHES] ? undefined : verifiersFromEnv(process.env)
-    const summary = await importUsers(rows, target, { verifiers })
+    const summary = await importUsers(rows, target, {
+      verifiers: verifiersFromEnv(process.env),
+      isUnknownHashKept: values[KEEP_UNKNOWN_HASHES] === true,
+    })
 
     out.log(`wrote ${summary.written} users to ${targetName}, refused ${summary.refused.length}`)
     printRefused(summary, out)

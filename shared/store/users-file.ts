@@ -1,4 +1,9 @@
-import type { PasswordVerifier } from '../passwords/verifier'
+import {
+  InvalidHashError,
+  type PasswordVerifier,
+  UnsupportedHashError,
+} from '../passwords/verifier'
+import { checkHash } from '../passwords/verify-password'
 import { identifiersOf, parseUserRecord, UserRecordError } from './user-record'
 import type { UserRecord } from './user-store'
 
@@ -38,10 +43,13 @@ export function quotedFieldName(name: string): string | undefined {
 export interface ParseUsersOptions {
   /**
    * The verifiers the webhook will run. When given, a row whose `passwordHash` none of
-   * them `matches` is refused, so a hash that could never be checked is found at load
-   * instead of at a user's sign-in. Without it, hashes are not looked at.
+   * them knows, or whose verifier's `check` refuses it (cut short, past a limit), is
+   * refused, so a hash that could never be checked is found at load instead of at a
+   * user's sign-in, without hashing anything. Without it, hashes are not looked at.
    */
-  verifiers?: readonly Pick<PasswordVerifier, 'matches'>[]
+  verifiers?: readonly PasswordVerifier[]
+  /** Lets through a hash none of `verifiers` knows, for a verifier a fork adds in code. */
+  isUnknownHashKept?: boolean
   /** How a refusal names another row, such as a CSV file's line. Default `row N`. */
   describeRow?: (index: number) => string
   /**
@@ -60,7 +68,12 @@ export interface ParseUsersOptions {
  * line, say).
  */
 export function parseUsers(rows: readonly unknown[], options: ParseUsersOptions = {}): ParsedUsers {
-  const { verifiers, describeRow = (index) => `row ${index}`, refusalOf } = options
+  const {
+    verifiers,
+    isUnknownHashKept,
+    describeRow = (index) => `row ${index}`,
+    refusalOf,
+  } = options
   const users: UserRecord[] = []
   const refused: RefusedRow[] = []
   const claimedBy = new Map<string, number>()
@@ -70,9 +83,7 @@ export function parseUsers(rows: readonly unknown[], options: ParseUsersOptions 
       checkFieldNames(row)
       const user = parseUserRecord(row)
       const hash = user.passwordHash
-      if (verifiers && hash !== undefined && !verifiers.some((it) => it.matches(hash))) {
-        throw new UserRecordError('passwordHash is in a format no verifier knows')
-      }
+      if (verifiers && hash !== undefined) refuseUnusableHash(hash, verifiers, isUnknownHashKept)
       const refusal = refusalOf?.(user)
       if (refusal !== undefined) throw new UserRecordError(refusal)
       const taken = identifiersOf(user).find((id) => claimedBy.has(id))
@@ -105,4 +116,24 @@ function checkFieldNames(row: unknown): void {
   }
   // The schema's own words for this are "Invalid key: Expected "username" but received undefined".
   if (!('username' in row)) throw new UserRecordError('username is missing')
+}
+
+function refuseUnusableHash(
+  hash: string,
+  verifiers: readonly PasswordVerifier[],
+  isUnknownKept = false,
+): void {
+  try {
+    checkHash(hash, verifiers)
+  } catch (error) {
+    if (error instanceof UnsupportedHashError) {
+      if (isUnknownKept) return
+      throw new UserRecordError('passwordHash is in a format no verifier knows')
+    }
+    // The verifiers' messages name the fault, never any part of the hash.
+    if (error instanceof InvalidHashError) {
+      throw new UserRecordError(`passwordHash cannot be used: ${error.message}`)
+    }
+    throw error
+  }
 }

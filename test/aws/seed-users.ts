@@ -1,25 +1,25 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { type CliOutput, EXIT_OK, runImportCli } from '../../infra/import/cli'
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb'
+import { DynamoDbTarget } from '../../infra/import/dynamodb-target'
+import { importUsers } from '../../infra/import/import-users'
 
 /**
- * Fills a table through the import tool, as a deployment would, keeping hashes no
- * verifier knows: the conformance users hold one on purpose.
+ * Fills a table through the import tool's own checks and writes, as a deployment would,
+ * but without looking at hashes: the conformance users hold, on purpose, hashes that an
+ * import refuses (one no verifier knows, one past the limits), to show what the webhook
+ * answers when a store holds them anyway.
  */
 export async function seedUsers(endpoint: string, table: string, rows: readonly unknown[]) {
-  const dir = await mkdtemp(join(tmpdir(), 'users-'))
-  const file = join(dir, 'users.json')
-  const lines: string[] = []
-  const output: CliOutput = { log: (line) => lines.push(line), error: (line) => lines.push(line) }
-  try {
-    await writeFile(file, JSON.stringify(rows))
-    const code = await runImportCli(
-      ['--to', 'dynamodb', '--table', table, '--endpoint', endpoint, '--keep-unknown-hashes', file],
-      output,
-    )
-    if (code !== EXIT_OK) throw new Error(`seeding ${table} failed:\n${lines.join('\n')}`)
-  } finally {
-    await rm(dir, { recursive: true, force: true })
+  const client = new DynamoDBClient({
+    endpoint,
+    region: 'local',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  })
+  const file = { rows: [...rows], describeRow: (index: number) => `index ${index}` }
+
+  const { refused } = await importUsers(file, new DynamoDbTarget({ client, tableName: table }))
+
+  if (refused.length > 0) {
+    const reasons = refused.map(({ row, reason }) => `${row}: ${reason}`).join('\n')
+    throw new Error(`seeding ${table} refused rows:\n${reasons}`)
   }
 }

@@ -13,11 +13,11 @@ export interface ConformanceOptions {
   /** Broken targets for the 503 and `credentials_not_configured` rows; each is optional. */
   faults?: FaultTargets
   /**
-   * The target refuses at start a user whose hash no verifier knows, so it is seeded
-   * without `UNSUPPORTED_HASH_USER` and the `unsupported_hash` row is left to the
-   * runner's own start test.
+   * The target refuses at start a user whose hash it cannot use (no verifier knows it, or
+   * its verifier's `check` refuses it), so it is seeded without such users, and the
+   * `unsupported_hash` and `invalid_hash` rows are left to the runner's own start tests.
    */
-  isUnknownHashRefusedAtLoad?: boolean
+  isUnusableHashRefusedAtLoad?: boolean
 }
 
 /**
@@ -32,7 +32,7 @@ export function describeConformance(
   options: ConformanceOptions = {},
 ) {
   describe(`webhook conformance: ${name}`, () => {
-    describeAnswers(makeTarget, { hasUnsupportedHashUser: !options.isUnknownHashRefusedAtLoad })
+    describeAnswers(makeTarget, { hasUnsupportedHashUser: !options.isUnusableHashRefusedAtLoad })
     describeErrors(makeTarget)
     describeFaults(options.faults ?? {})
   })

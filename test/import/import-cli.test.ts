@@ -147,6 +147,30 @@ describe('users:import --to dynamodb', () => {
     expect((await storeOf(table).findUser('fb@example.com'))?.passwordHash).toBe(firebase?.hash)
   })
 
+  it('refuses a damaged hash of a known format, with --keep-unknown-hashes too', async () => {
+    const table = await dynamo.createTable()
+    const file = join(dir, 'damaged.json')
+    const damaged = HASH.slice(0, -5)
+    const rows = [
+      { username: 'ok@example.com', passwordHash: HASH },
+      { username: 'cut@example.com', passwordHash: damaged },
+    ]
+    await writeFile(file, JSON.stringify(rows))
+    const args = ['--to', 'dynamodb', '--table', table, '--endpoint', dynamo.endpoint]
+    const lines: string[] = []
+    const out = {
+      log: (line: string) => lines.push(line),
+      error: (line: string) => lines.push(line),
+    }
+
+    const code = await runImportCli([...args, '--keep-unknown-hashes', file], out)
+
+    expect(code).toBe(EXIT_ROWS_REFUSED)
+    expect(lines.join('\n')).toContain('refused index 1: passwordHash cannot be used: bcrypt hash')
+    expect(lines.join('\n')).not.toContain(damaged.slice(7))
+    expect(await itemCount(table)).toBe(1)
+  })
+
   it('imports a hash no verifier knows with --keep-unknown-hashes', async () => {
     const table = await dynamo.createTable()
     const file = join(dir, 'forked.json')
@@ -234,11 +258,12 @@ describe('users:import --to dynamodb', () => {
 
   it('counts the users written before a failed write and lists the refused rows', async () => {
     const table = await dynamo.createTable()
-    // DynamoDB refuses an item over 400 KB: a real failure, in the second batch of 25.
+    // DynamoDB refuses an item over 400 KB: a real failure, in the second batch of 25. The
+    // hash is of a format no verifier knows, which --keep-unknown-hashes lets through.
     const rows = [
       { aliases: [] },
       ...Array.from({ length: 30 }, (_, i) => ({ username: `u${i}@example.com` })),
-      { username: 'huge@example.com', passwordHash: `$2b$10$${'h'.repeat(410_000)}` },
+      { username: 'huge@example.com', passwordHash: `$md6$${'h'.repeat(410_000)}` },
     ]
     const file = join(dir, 'huge.json')
     await writeFile(file, JSON.stringify(rows))

@@ -105,7 +105,7 @@ describe('users:import into local wrangler state', { timeout: 60_000 }, () => {
   it('refuses a row with a NUL character for D1, naming the field, and writes the rest', async () => {
     const rows = [
       { username: 'jane@example.com', passwordHash: HASH },
-      { username: 'nul@example.com', passwordHash: `${HASH}\u0000` },
+      { username: 'nul@example.com', aliases: ['nul\u0000alias'], passwordHash: HASH },
     ]
 
     const { code, output, state } = await importLocally('d1', rows)
@@ -113,7 +113,7 @@ describe('users:import into local wrangler state', { timeout: 60_000 }, () => {
     expect(code).toBe(EXIT_ROWS_REFUSED)
     expect(output).toContain('wrote 1 users to d1, refused 1')
     expect(output).toContain(
-      'refused index 1: passwordHash holds a NUL character, which the import cannot write to D1',
+      'refused index 1: aliases holds a NUL character, which the import cannot write to D1',
     )
     const db = (await state.getD1Database('USERS_DB')) as unknown as D1Database
     expect((await new D1Store(db).findUser('jane@example.com'))?.passwordHash).toBe(HASH)

@@ -73,6 +73,27 @@ describe('parseUsers', () => {
     expect(unchecked.refused).toEqual([])
   })
 
+  it('refuses a hash of a known format that its verifier cannot use, kept unknown or not', () => {
+    const cutShort = HASH.slice(0, -3)
+    const rows = [
+      { username: 'short@example.com', passwordHash: cutShort },
+      { username: 'costly@example.com', passwordHash: HASH.replace(/^\$2b\$\d\d/, '$2b$31') },
+      { username: 'odd@example.com', passwordHash: '$md6$c2FsdHNhbHQ$aGFzaGhhc2hoYXNo' },
+    ]
+
+    const checked = parseUsers(rows, { verifiers: defaultVerifiers })
+    const kept = parseUsers(rows, { verifiers: defaultVerifiers, isUnknownHashKept: true })
+
+    expect(checked.refused.map(({ index }) => index)).toEqual([0, 1, 2])
+    expect(checked.refused[0]?.reason).toMatch(
+      /^passwordHash cannot be used: bcrypt hash is malformed/,
+    )
+    expect(checked.refused[1]?.reason).toMatch(/^passwordHash cannot be used: bcrypt cost 31/)
+    expect(kept.refused.map(({ index }) => index)).toEqual([0, 1])
+    expect(kept.users.map((user) => user.username)).toEqual(['odd@example.com'])
+    expect(JSON.stringify(checked.refused)).not.toContain(cutShort.slice(7, 20))
+  })
+
   it('refuses a row with a key that is no field, naming the key and the fields', () => {
     const rows = [
       { username: 'a@example.com', password: HASH },
