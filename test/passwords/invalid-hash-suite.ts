@@ -15,14 +15,14 @@ const HASH16 = HASH32.slice(0, 22)
 const HASH20 = 'aGFzaGhhc2hoYXNoaGFzaGhhc2g'
 const ONE_BYTE = 'Wg'
 
-/** ASP.NET Identity v3: marker, PRF, iterations, salt length, 16-byte salt, the key. */
-function aspnetV3(prf: number, iterations: number, keyBytes = 32): string {
-  const bytes = new Uint8Array(13 + 16 + keyBytes)
+/** ASP.NET Identity v3: marker, PRF, iterations, salt length, the salt, the key. */
+function aspnetV3(prf: number, iterations: number, keyBytes = 32, saltBytes = 16): string {
+  const bytes = new Uint8Array(13 + saltBytes + keyBytes)
   const view = new DataView(bytes.buffer)
   bytes[0] = 0x01
   view.setUint32(1, prf)
   view.setUint32(5, iterations)
-  view.setUint32(9, 16)
+  view.setUint32(9, saltBytes)
   return btoa(String.fromCharCode(...bytes))
 }
 
@@ -46,6 +46,8 @@ const INVALID_HASHES: [string, string][] = [
     `$argon2id$v=19$m=65536,t=5,p=1$${SALT16}$${HASH32}`,
   ],
   ['argon2 memory of 0', `$argon2id$v=19$m=0,t=2,p=1$${SALT16}$${HASH32}`],
+  // RFC 9106 asks for at least 8 KiB of memory per lane.
+  ['argon2 memory below 8 KiB per lane', `$argon2id$v=19$m=8,t=1,p=2$${SALT16}$${HASH32}`],
   ['an argon2 hash without its parameters', `$argon2id$v=19$${SALT16}$${HASH32}`],
   ['an unknown argon2 version', `$argon2id$v=20$m=1024,t=2,p=1$${SALT16}$${HASH32}`],
   ['argon2 with a 4-byte salt', `$argon2i$v=19$m=1024,t=2,p=1$c2FsdA$${HASH32}`],
@@ -77,6 +79,8 @@ const INVALID_HASHES: [string, string][] = [
   ['a sha256-crypt digest of 86 characters', `$5$saltsalt$${'a'.repeat(86)}`],
   ['a sha512-crypt digest of one character', '$6$rounds=5000$saltsalt$a'],
   ['phpass with 2^19 rounds', `$P$H${'a'.repeat(30)}`],
+  // The cost character 4 is 6 in hash64; phpass itself refuses fewer than 2^7 rounds.
+  ['phpass with 2^6 rounds', `$P$4${'a'.repeat(30)}`],
   ['a truncated phpass hash', '$P$Babcdefgh'],
   ['md5-crypt with a 9-character salt', `$1$saltsalt9$${'a'.repeat(22)}`],
   ['a truncated md5-crypt digest', `$1$saltsalt$${'a'.repeat(21)}`],
@@ -88,6 +92,7 @@ const INVALID_HASHES: [string, string][] = [
   ['ASP.NET Identity v3 with no iterations', aspnetV3(1, 0)],
   ['ASP.NET Identity v3 above 2,000,000 iterations', aspnetV3(1, 2_000_001)],
   ['ASP.NET Identity v3 with a 15-byte key', aspnetV3(1, 10_000, 15)],
+  ['ASP.NET Identity v3 with an 8-byte salt', aspnetV3(1, 10_000, 32, 8)],
   ['a Firebase password hash shorter than the signer key', `$firebase-scrypt$${SALT16}$${HASH32}`],
   ['a Firebase hash without its salt', `$firebase-scrypt$$${HASH32}`],
 ]

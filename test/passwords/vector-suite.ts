@@ -6,6 +6,7 @@ import {
 import type { PasswordVerifier } from '../../shared/passwords/verifier'
 import { defaultVerifiers } from '../../shared/passwords/verifiers'
 import { verifyPassword } from '../../shared/passwords/verify-password'
+import { withLastDigestByteChanged } from './tampered-hash'
 
 /** One known hash with the password it was made from. */
 export interface PasswordVector {
@@ -85,15 +86,20 @@ export function describeVectors(title: string, file: VectorFile): void {
   })
 }
 
+/** The first vector of each format in the file. */
+function firstOfEachFormat(file: VectorFile): PasswordVector[] {
+  return file.vectors.filter(
+    (vector, index) => file.vectors.findIndex((other) => other.format === vector.format) === index,
+  )
+}
+
 /**
  * Checks that an empty password is an ordinary wrong password for one hash of every format
  * in the file, never an error: in workerd it is a zero-length WebCrypto key.
  */
 export function describeEmptyPassword(title: string, file: VectorFile): void {
   const verifiers = verifiersFor(file)
-  const firstOfEach = file.vectors.filter(
-    (vector, index) => file.vectors.findIndex((other) => other.format === vector.format) === index,
-  )
+  const firstOfEach = firstOfEachFormat(file)
 
   describe(title, () => {
     for (const vector of firstOfEach) {
@@ -103,6 +109,74 @@ export function describeEmptyPassword(title: string, file: VectorFile): void {
           const check = await verifyPassword('', vector.hash, verifiers)
 
           expect(check.isValid).toBe(false)
+        },
+        VECTOR_TIMEOUT_MS,
+      )
+    }
+  })
+}
+
+/**
+ * Checks, for one hash of every format in the file, that the right password fails once the
+ * last byte of the stored digest is changed: a comparison that stops short of the end,
+ * or reads only a prefix, would still pass it.
+ */
+export function describeTamperedDigests(title: string, file: VectorFile): void {
+  const verifiers = verifiersFor(file)
+
+  describe(title, () => {
+    for (const vector of firstOfEachFormat(file)) {
+      it(
+        `rejects the right password once the digest's last byte changes for ${vector.format}`,
+        async () => {
+          const tampered = withLastDigestByteChanged(vector.hash)
+
+          const check = await verifyPassword(vector.password, tampered, verifiers)
+
+          expect(tampered).not.toBe(vector.hash)
+          expect(check.isValid).toBe(false)
+        },
+        VECTOR_TIMEOUT_MS,
+      )
+    }
+  })
+}
+
+/**
+ * Checks hashes of the file written in spellings their formats allow but no vector uses:
+ * an argon2 hash of version 1.0 without `v=`, which means 1.0, and an LDAP scheme name in
+ * lower case, which OpenLDAP reads in any case.
+ */
+export function describeOtherSpellings(title: string, file: VectorFile): void {
+  const verifiers = verifiersFor(file)
+  const respelled = [
+    ...file.vectors
+      .filter((vector) => vector.hash.includes('$v=16$'))
+      .map((vector) => ['without v=', vector, vector.hash.replace('$v=16$', '$')] as const),
+    ...firstOfEachFormat(file)
+      .filter((vector) => vector.hash.startsWith('{'))
+      .map((vector) => {
+        const close = vector.hash.indexOf('}')
+        const lowerCase = vector.hash.slice(0, close).toLowerCase() + vector.hash.slice(close)
+        return ['with its scheme in lower case', vector, lowerCase] as const
+      }),
+  ]
+
+  const counts = new Map<string, number>()
+
+  describe(title, () => {
+    for (const [spelling, vector, hash] of respelled) {
+      const count = (counts.get(vector.format) ?? 0) + 1
+      counts.set(vector.format, count)
+
+      it(
+        `accepts the right password and rejects a wrong one for ${vector.format} #${count} ${spelling}`,
+        async () => {
+          const right = await verifyPassword(vector.password, hash, verifiers)
+          const wrong = await verifyPassword(vector.wrong, hash, verifiers)
+
+          expect(right.isValid).toBe(true)
+          expect(wrong.isValid).toBe(false)
         },
         VECTOR_TIMEOUT_MS,
       )
