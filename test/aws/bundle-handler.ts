@@ -19,11 +19,11 @@ export async function loadBundledHandler(env: Record<string, string>): Promise<L
 
 /**
  * Starts dynalite with a table of the conformance users, then loads the bundle on that
- * table with `env` besides. The caller closes `dynamo`.
+ * table with `env` besides. The caller closes `dynamo`, and may write more items to `table`.
  */
 export async function loadBundleOnConformanceTable(
   env: Record<string, string>,
-): Promise<{ handler: LambdaHandler; dynamo: LocalDynamoDb }> {
+): Promise<{ handler: LambdaHandler; dynamo: LocalDynamoDb; table: string }> {
   const dynamo = await startDynalite()
   const table = await dynamo.createTable()
   await seedUsers(dynamo.endpoint, table, CONFORMANCE_USERS)
@@ -33,5 +33,5 @@ export async function loadBundleOnConformanceTable(
     LOG_LEVEL: 'silent',
     ...env,
   })
-  return { handler, dynamo }
+  return { handler, dynamo, table }
 }

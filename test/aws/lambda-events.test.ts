@@ -1,7 +1,14 @@
+import { PutItemCommand } from '@aws-sdk/client-dynamodb'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { MAX_BODY_BYTES } from '../../shared/app/defaults'
-import { CONFORMANCE_CREDENTIALS, EXISTING_USER } from '../conformance/fixtures'
-import { authMethodsCall, callBody, webhookRequest } from '../conformance/requests'
+import { createDynamoDbClient } from '../../shared/store/dynamodb-client'
+import { CONFORMANCE_CREDENTIALS, EXISTING_USER, PASSWORD } from '../conformance/fixtures'
+import {
+  authMethodsCall,
+  callBody,
+  passwordVerifyCall,
+  webhookRequest,
+} from '../conformance/requests'
 import { loadBundleOnConformanceTable } from './bundle-handler'
 import type { LocalDynamoDb } from './dynalite'
 import { type EventKind, type LambdaHandler, lambdaEvent } from './lambda-invoke'
@@ -9,6 +16,7 @@ import { type EventKind, type LambdaHandler, lambdaEvent } from './lambda-invoke
 // Event details that the conformance suite's events never have, through the bundle.
 let dynamo: LocalDynamoDb | undefined
 let handler: LambdaHandler
+let table: string
 
 beforeAll(async () => {
   const loaded = await loadBundleOnConformanceTable({
@@ -17,6 +25,7 @@ beforeAll(async () => {
   })
   dynamo = loaded.dynamo
   handler = loaded.handler
+  table = loaded.table
 })
 
 afterAll(() => dynamo?.close())
@@ -69,6 +78,27 @@ function withBody(bytes: Buffer, options: { isBase64Encoded: boolean; contentLen
 const BYTE_ORDER_MARK = Buffer.from([0xef, 0xbb, 0xbf])
 const authMethodsBytes = () =>
   Buffer.from(JSON.stringify(callBody('authMethods', { username: EXISTING_USER })))
+
+describe('the Lambda handler on an item the import tool never writes', () => {
+  it('answers 503 to both actions for a user whose status is neither active nor blocked', async () => {
+    // Written by hand, as an operator editing the table might: the status of a blocked
+    // user mistyped, who must not sign in.
+    const client = createDynamoDbClient({ endpoint: dynamo?.endpoint as string })
+    const item = {
+      identifier: { S: 'mistyped@existing.com' },
+      username: { S: 'mistyped@existing.com' },
+      status: { S: 'BLOCKED' },
+      passwordHash: { S: '$2b$04$b5/CwNDuHMWtLRhRscesW.vTvtd6ce5pqA92jrybyLW8GwxWter1W' },
+    }
+    await client.send(new PutItemCommand({ TableName: table, Item: item }))
+
+    const lookup = await send(authMethodsCall('mistyped@existing.com'), 'httpApi')
+    const verify = await send(passwordVerifyCall('mistyped@existing.com', PASSWORD), 'httpApi')
+
+    expect([lookup.statusCode, verify.statusCode]).toEqual([503, 503])
+    expect(JSON.parse(verify.body).error.code).toBe('store_unavailable')
+  })
+})
 
 describe('the Lambda handler with uncommon events', () => {
   for (const kind of ['httpApi', 'rest'] as const) {
