@@ -60,8 +60,8 @@ async function webcryptoPbkdf2(
 
 /**
  * The bare PBKDF2 calls a verifier makes in this runtime: one WebCrypto `deriveBits` up
- * to 100,000 iterations; above it Node's `pbkdf2`, and in Workers the capped
- * `deriveBits` twice and one WebCrypto HMAC per further iteration and block.
+ * to 100,000 iterations; above it Node's `pbkdf2`, and in Workers PBKDF2 continued past
+ * the cap (`continuedPbkdf2`).
  */
 export async function barePbkdf2(
   hash: Pbkdf2Hash,
@@ -82,21 +82,45 @@ export async function barePbkdf2(
       ),
     )
   }
+  return continuedPbkdf2(hash, password, salt, iterations, length)
+}
+
+/**
+ * PBKDF2 past WebCrypto's cap with nothing but WebCrypto: the capped `deriveBits` and the
+ * one before it, whose XOR is the cap's U, then per further iteration and block one HMAC
+ * and its XOR into the block's sum, which PBKDF2 needs as much as the HMAC itself. Whole
+ * words are XORed, the cheapest way to read an HMAC's output. Exported to check it
+ * against Node's own PBKDF2.
+ */
+export async function continuedPbkdf2(
+  hash: Pbkdf2Hash,
+  password: Bytes,
+  salt: Bytes,
+  iterations: number,
+  length: number,
+): Promise<Uint8Array> {
   const blockBytes = DIGEST_BYTES[hash]
   const bits = Math.ceil(length / blockBytes) * blockBytes * 8
   const head = MAX_WEBCRYPTO_PBKDF2_ITERATIONS
-  await webcryptoPbkdf2(hash, password, salt, head, bits)
-  await webcryptoPbkdf2(hash, password, salt, head - 1, bits)
-  const key = await crypto.subtle.importKey('raw', password, { name: 'HMAC', hash }, false, [
+  const sum = new Int32Array(await webcryptoPbkdf2(hash, password, salt, head, bits))
+  const before = new Int32Array(await webcryptoPbkdf2(hash, password, salt, head - 1, bits))
+  const keyBytes = password.length > 0 ? password : new Uint8Array(1)
+  const key = await crypto.subtle.importKey('raw', keyBytes, { name: 'HMAC', hash }, false, [
     'sign',
   ])
-  let u: ArrayBuffer = new ArrayBuffer(blockBytes)
-  for (let block = 0; block < bits / 8 / blockBytes; block++) {
+  const words = blockBytes / 4
+  for (let start = 0; start < sum.length; start += words) {
+    let u: ArrayBuffer = sum
+      .slice(start, start + words)
+      .map((word, i) => word ^ (before[start + i] as number)).buffer
     for (let round = head; round < iterations; round++) {
       u = await crypto.subtle.sign('HMAC', key, u)
+      const next = new Int32Array(u)
+      for (let i = 0; i < words; i++)
+        sum[start + i] = (sum[start + i] as number) ^ (next[i] as number)
     }
   }
-  return u
+  return new Uint8Array(sum.buffer, 0, length)
 }
 
 /** The bare scrypt call: Node's native one on Node, @noble/hashes elsewhere. */
