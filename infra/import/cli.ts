@@ -41,7 +41,7 @@ export async function runImportCli(argv: readonly string[], out: CliOutput): Pro
       isUnknownHashKept: values[KEEP_UNKNOWN_HASHES] === true,
     })
 
-    out.log(`wrote ${summary.written} users to ${targetName}, refused ${summary.refused.length}`)
+    out.log(`wrote ${users(summary.written)} to ${targetName}, refused ${summary.refused.length}`)
     printRefused(summary, out)
     return summary.refused.length > 0 ? EXIT_ROWS_REFUSED : EXIT_OK
   } catch (error) {
@@ -53,7 +53,7 @@ export async function runImportCli(argv: readonly string[], out: CliOutput): Pro
     if (error instanceof ImportWriteError) {
       const { summary } = error
       out.error(
-        `wrote ${summary.written} users to ${targetName} before the failure (some of the failed batch may be written too), refused ${summary.refused.length}; every write replaces its user, so running the same file again is safe`,
+        `wrote ${users(summary.written)} to ${targetName} before the failure (some of the failed batch may be written too), refused ${summary.refused.length}; every write replaces its user, so running the same file again is safe`,
       )
       printRefused(summary, out)
     }
@@ -63,4 +63,8 @@ export async function runImportCli(argv: readonly string[], out: CliOutput): Pro
 
 function printRefused(summary: ImportSummary, out: CliOutput): void {
   for (const { row, reason } of summary.refused) out.error(`refused ${row}: ${reason}`)
+}
+
+function users(count: number): string {
+  return `${count} ${count === 1 ? 'user' : 'users'}`
 }

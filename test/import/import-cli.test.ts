@@ -127,7 +127,7 @@ describe('users:import --to dynamodb', () => {
     const { code, output } = await runImport(table, 'users.json', JSON.stringify(rows))
 
     expect(code).toBe(EXIT_ROWS_REFUSED)
-    expect(output).toContain('wrote 1 users')
+    expect(output).toContain('wrote 1 user to dynamodb,')
     expect(output).toContain('refused index 1: passwordHash is in a format no verifier knows')
     expect(output).not.toContain('c2FsdHNhbHQ')
     expect(await itemCount(table)).toBe(1)

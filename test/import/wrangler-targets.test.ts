@@ -93,7 +93,7 @@ describe('users:import into local wrangler state', { timeout: 60_000 }, () => {
     const { code, output, state } = await importLocally('kv', rows)
 
     expect(code).toBe(EXIT_ROWS_REFUSED)
-    expect(output).toContain('wrote 1 users to kv, refused 2')
+    expect(output).toContain('wrote 1 user to kv, refused 2')
     expect(output).toContain(
       'refused index 1: username makes a KV key of 605 bytes (UTF-8, with its "user:" prefix); Workers KV takes at most 512',
     )
@@ -111,7 +111,7 @@ describe('users:import into local wrangler state', { timeout: 60_000 }, () => {
     const { code, output, state } = await importLocally('d1', rows)
 
     expect(code).toBe(EXIT_ROWS_REFUSED)
-    expect(output).toContain('wrote 1 users to d1, refused 1')
+    expect(output).toContain('wrote 1 user to d1, refused 1')
     expect(output).toContain(
       'refused index 1: aliases holds a NUL character, which the import cannot write to D1',
     )
@@ -138,7 +138,7 @@ describe('users:import into local wrangler state', { timeout: 60_000 }, () => {
 
     const { code, output, state } = await importLocally('d1', rows)
 
-    expect(output).toBe('wrote 1 users to d1, refused 0')
+    expect(output).toBe('wrote 1 user to d1, refused 0')
     expect(code).toBe(0)
     const db = (await state.getD1Database('USERS_DB')) as unknown as D1Database
     expect((await new D1Store(db).findUser('a'.repeat(320)))?.username).toBe(longest)
