@@ -4,8 +4,12 @@ import { bcryptVerifier } from '../../shared/passwords/bcrypt'
 import type { PasswordVerifier } from '../../shared/passwords/verifier'
 import { MemoryStore } from '../../shared/store/memory-store'
 import { parseUsers } from '../../shared/store/users-file'
-import { CONFORMANCE_CREDENTIALS, CONFORMANCE_USERS } from '../conformance/fixtures'
-import { passwordVerifyCall } from '../conformance/requests'
+import {
+  CONFORMANCE_CREDENTIALS,
+  CONFORMANCE_USERS,
+  LONGEST_USERNAME,
+} from '../conformance/fixtures'
+import { authMethodsCall, passwordVerifyCall } from '../conformance/requests'
 
 const TIMING_HASH = '$2b$04$b5/CwNDuHMWtLRhRscesW.vTvtd6ce5pqA92jrybyLW8GwxWter1W'
 
@@ -85,5 +89,29 @@ describe('passwordVerify work', () => {
 
     expect((await response.json()).data.success).toBe(false)
     expect(checked).toHaveLength(0)
+  })
+})
+
+describe('lookup work', () => {
+  // The 320-character cap is spelled out by LONGEST_USERNAME, so a changed cap fails here.
+  it('looks up a username of 320 characters and spends no lookup on one of 321', async () => {
+    const looked: string[] = []
+    const store = new MemoryStore(parseUsers(CONFORMANCE_USERS).users)
+    const app = createApp({
+      credentials: CONFORMANCE_CREDENTIALS,
+      store: {
+        findUser(identifier) {
+          looked.push(identifier)
+          return store.findUser(identifier)
+        },
+      },
+    })
+
+    const longest = await app.fetch(authMethodsCall(LONGEST_USERNAME))
+    const over = await app.fetch(authMethodsCall(`a${LONGEST_USERNAME}`))
+
+    expect((await longest.json()).data).toEqual({ status: 'exists' })
+    expect((await over.json()).data).toEqual({ status: 'not_exists' })
+    expect(looked).toEqual([LONGEST_USERNAME])
   })
 })

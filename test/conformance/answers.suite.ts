@@ -87,12 +87,6 @@ export function describeAnswers(makeTarget: TargetFactory, { hasUnsupportedHashU
       expect(body.data).toEqual({ status: 'exists' })
     })
 
-    it('answers not_exists for a username of 321 characters', async () => {
-      const body = await readJson(await send(authMethodsCall(`a${LONGEST_USERNAME}`)))
-
-      expect(body.data).toEqual({ status: 'not_exists' })
-    })
-
     it('answers not_exists for an unknown username of 320 two-byte characters', async () => {
       const username = `${'é'.repeat(308)}@example.com`
 

@@ -248,6 +248,9 @@ describe('users:import --to dynamodb', () => {
   it('asks for --region or AWS_REGION when no region is set', async () => {
     const table = await dynamo.createTable()
     vi.stubEnv('AWS_REGION', undefined)
+    // Nor from a profile that `aws configure` wrote on this machine.
+    vi.stubEnv('AWS_CONFIG_FILE', join(dir, 'no-aws-config'))
+    vi.stubEnv('AWS_PROFILE', undefined)
 
     const { code, output } = await runImport(table, 'users.json', '[{"username":"a"}]')
 

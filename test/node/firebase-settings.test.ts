@@ -1,6 +1,6 @@
-import { mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { CONFORMANCE_CREDENTIALS } from '../conformance/fixtures'
 import { passwordVerifyCall } from '../conformance/requests'
@@ -31,6 +31,7 @@ const BASE_ENV = {
 const servers: RunningServer[] = []
 afterAll(async () => {
   await Promise.all(servers.map((server) => server.stop()))
+  rmSync(dirname(usersFile), { recursive: true, force: true })
 })
 
 async function serverWith(settings: Record<string, string>) {

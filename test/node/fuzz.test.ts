@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { METHODS } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -26,10 +26,11 @@ const nodeMethods = fc.constantFrom(
   ...METHODS.filter((method) => !['CONNECT', 'TRACE'].includes(method)),
 )
 
+let dir: string
 let server: RunningServer
 let send: FetchTarget
 beforeAll(async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'webhook-fuzz-'))
+  dir = mkdtempSync(join(tmpdir(), 'webhook-fuzz-'))
   const usersFile = join(dir, 'users.json')
   writeFileSync(usersFile, JSON.stringify(FUZZ_USERS))
   server = await startNodeServer({
@@ -41,7 +42,10 @@ beforeAll(async () => {
   })
   send = forwardTo(server.url)
 })
-afterAll(() => server.stop())
+afterAll(async () => {
+  await server.stop()
+  rmSync(dir, { recursive: true, force: true })
+})
 
 describe('fuzzed input to the Node server over loopback HTTP', () => {
   it('never answers 5xx, and every refusal with a protocol error', async () => {

@@ -1,8 +1,8 @@
-import { mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { createServer, request } from 'node:http'
 import { connect } from 'node:net'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { answerClientError } from '../../functions/node/client-error'
 import { createJsonLogger } from '../../shared/app/logger'
@@ -23,7 +23,11 @@ beforeAll(async () => {
     LOG_LEVEL: 'debug',
   })
 })
-afterAll(() => server?.stop())
+afterAll(async () => {
+  await server?.stop()
+  // The file holds a password hash: it does not outlive the tests.
+  rmSync(dirname(usersFile), { recursive: true, force: true })
+})
 
 /** Posts `body` to the server in two chunks, so it travels chunked, without a length. */
 function postChunked(action: string, body: string): Promise<{ status: number; text: string }> {

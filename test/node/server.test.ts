@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process'
-import { mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { connect } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -57,6 +57,8 @@ async function start(env: Record<string, string>): Promise<RunningServer> {
 }
 afterAll(async () => {
   await Promise.all(servers.map((server) => server.stop()))
+  // The users files hold password hashes: they do not outlive the tests.
+  rmSync(dir, { recursive: true, force: true })
 })
 
 // The process reaches neither a failing store (its users live in memory, read at start)
