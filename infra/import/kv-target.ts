@@ -1,5 +1,5 @@
 import type { KVNamespace } from '@cloudflare/workers-types'
-import { KV_KEY_PREFIX, kvKeyFor } from '../../shared/store/kv-store'
+import { KV_KEY_PREFIX, kvKeyBytes, kvKeyFor, MAX_KV_KEY_BYTES } from '../../shared/store/kv-store'
 import { identifiersOf } from '../../shared/store/user-record'
 import type { UserRecord } from '../../shared/store/user-store'
 import { type ImportTarget, namedFieldsOf } from './target'
@@ -9,9 +9,6 @@ export interface KvEntry {
   key: string
   value: string
 }
-
-/** Workers KV's limit on the length of a key, in UTF-8 bytes. */
-export const MAX_KV_KEY_BYTES = 512
 
 /** Writes pairs to a KV namespace, through a binding or through wrangler. */
 export type KvWriter = (entries: readonly KvEntry[]) => Promise<void>
@@ -50,7 +47,7 @@ export class KvTarget implements ImportTarget {
   refusalOf(user: UserRecord): string | undefined {
     for (const [field, value] of namedFieldsOf(user)) {
       if (field === 'passwordHash') continue
-      const bytes = new TextEncoder().encode(kvKeyFor(value)).length
+      const bytes = kvKeyBytes(kvKeyFor(value))
       if (bytes > MAX_KV_KEY_BYTES) {
         return `${field} makes a KV key of ${bytes} bytes (UTF-8, with its "${KV_KEY_PREFIX}" prefix); Workers KV takes at most ${MAX_KV_KEY_BYTES}`
       }

@@ -6,9 +6,14 @@ import { StoreError, type UserRecord, type UserStore } from './user-store'
 export const KV_KEY_PREFIX = 'user:'
 
 /** Workers KV refuses a key longer than this many UTF-8 bytes, for reads and writes alike. */
-const MAX_KV_KEY_BYTES = 512
+export const MAX_KV_KEY_BYTES = 512
 
 const utf8 = new TextEncoder()
+
+/** How many bytes a key takes against `MAX_KV_KEY_BYTES`. */
+export function kvKeyBytes(key: string): number {
+  return utf8.encode(key).length
+}
 
 /**
  * The key under which a user is stored for one normalized identifier. A user with aliases
@@ -45,7 +50,7 @@ export class KvStore implements UserStore {
     // No user can be stored under a key KV refuses, and reading one would throw: an
     // unknown user, not an outage.
     const key = kvKeyFor(identifier)
-    if (utf8.encode(key).length > MAX_KV_KEY_BYTES) return undefined
+    if (kvKeyBytes(key) > MAX_KV_KEY_BYTES) return undefined
 
     let stored: unknown
     try {

@@ -32,8 +32,10 @@ export function isUserField(name: string): boolean {
 }
 
 // A name of this shape is quoted in messages. Anything else is left out: a file without
-// a header row, or a row shifted by a stray comma, can give a hash or an address as a name.
-const FIELD_NAME_SHAPE = /^[A-Za-z_][A-Za-z0-9_ -]{0,23}$/
+// a header row, or a row shifted by a stray comma, can give a hash, an address or a
+// password as a name. No digits, so a short hex hash (MySQL's 16 characters, say) is
+// never quoted.
+const FIELD_NAME_SHAPE = /^[A-Za-z_][A-Za-z_ -]{0,23}$/
 
 /** A field or column name for a message: quoted if it looks like a name, else `undefined`. */
 export function quotedFieldName(name: string): string | undefined {
