@@ -89,8 +89,11 @@ export async function barePbkdf2(
  * PBKDF2 past WebCrypto's cap with nothing but WebCrypto: the capped `deriveBits` and the
  * one before it, whose XOR is the cap's U, then per further iteration and block one HMAC
  * and its XOR into the block's sum, which PBKDF2 needs as much as the HMAC itself. Whole
- * words are XORed, the cheapest way to read an HMAC's output. Exported to check it
- * against Node's own PBKDF2.
+ * words are XORed, the cheapest way to read an HMAC's output. There is no shorter way to
+ * compute it, so this mirrors the verifiers' own continuation in
+ * shared/passwords/pbkdf2-derive.ts step for step, written apart so that the bench never
+ * times the project against itself; test/bench/bare-pbkdf2.test.ts checks it against
+ * Node's PBKDF2.
  */
 export async function continuedPbkdf2(
   hash: Pbkdf2Hash,
