@@ -1,61 +1,11 @@
-import { execFile } from 'node:child_process'
-import { mkdtemp, rm, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { promisify } from 'node:util'
-import { ScanCommand } from '@aws-sdk/client-dynamodb'
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { EXIT_FAILED, EXIT_OK, EXIT_ROWS_REFUSED, runImportCli } from '../../infra/import/cli'
-import { createDynamoDbClient } from '../../shared/store/dynamodb-client'
-import { DynamoDbStore } from '../../shared/store/dynamodb-store'
-import { type LocalDynamoDb, startDynalite } from '../aws/dynalite'
 import { FIREBASE_ENV, FORMAT_USERS } from '../passwords/format-users'
+import { HASH, useDynamoImport } from './dynamodb-import'
 
-const HASH = '$2b$10$WjX.C73GxmE7I0QFO8GlsOOm1yvsniuCQtruV.4eD5iK9wZRED2xG'
-
-let dynamo: LocalDynamoDb
-let dir: string
-
-beforeAll(async () => {
-  dynamo = await startDynalite()
-  dir = await mkdtemp(join(tmpdir(), 'import-'))
-})
-
-afterEach(() => {
-  vi.unstubAllEnvs()
-})
-
-afterAll(async () => {
-  await dynamo.close()
-  await rm(dir, { recursive: true, force: true })
-})
-
-async function runImport(table: string, name: string, content: string) {
-  const file = join(dir, name)
-  await writeFile(file, content)
-  const lines: string[] = []
-  const output = {
-    log: (line: string) => lines.push(line),
-    error: (line: string) => lines.push(line),
-  }
-  const args = ['--to', 'dynamodb', '--table', table, '--endpoint', dynamo.endpoint, file]
-  const code = await runImportCli(args, output)
-  return { code, output: lines.join('\n') }
-}
-
-async function itemCount(table: string): Promise<number> {
-  const client = createDynamoDbClient({ endpoint: dynamo.endpoint })
-  const { Count } = await client.send(new ScanCommand({ TableName: table, Select: 'COUNT' }))
-  client.destroy()
-  return Count ?? 0
-}
-
-function storeOf(table: string) {
-  return new DynamoDbStore({
-    client: createDynamoDbClient({ endpoint: dynamo.endpoint }),
-    tableName: table,
-  })
-}
+const { dynamo, dir, runImport, itemCount, storeOf } = useDynamoImport()
 
 const CSV = [
   'username,aliases,passwordHash,status',
@@ -68,7 +18,7 @@ const CSV = [
 
 describe('users:import --to dynamodb', () => {
   it('writes every user of a JSON file and reports the count', async () => {
-    const table = await dynamo.createTable()
+    const table = await dynamo().createTable()
     const users = [
       { username: 'Jane@Example.com', aliases: ['+49 151 1234567'], passwordHash: HASH },
       { username: 'bob@example.com', status: 'blocked' },
@@ -83,7 +33,7 @@ describe('users:import --to dynamodb', () => {
   })
 
   it('refuses bad CSV rows by their line, writes the rest and exits 1', async () => {
-    const table = await dynamo.createTable()
+    const table = await dynamo().createTable()
 
     const { code, output } = await runImport(table, 'users.csv', CSV)
 
@@ -96,7 +46,7 @@ describe('users:import --to dynamodb', () => {
   })
 
   it('names the other row of a duplicate identifier in a CSV file by its line', async () => {
-    const table = await dynamo.createTable()
+    const table = await dynamo().createTable()
     const csv = 'username,aliases\n\na@example.com,jane\nb@example.com,jane\n'
 
     const { code, output } = await runImport(table, 'users.csv', csv)
@@ -106,7 +56,7 @@ describe('users:import --to dynamodb', () => {
   })
 
   it('refuses bad JSON rows by their index', async () => {
-    const table = await dynamo.createTable()
+    const table = await dynamo().createTable()
     const rows = [{ username: 'a@example.com' }, { username: 'a@example.com' }, { aliases: [] }]
 
     const { code, output } = await runImport(table, 'users.json', JSON.stringify(rows))
@@ -117,7 +67,7 @@ describe('users:import --to dynamodb', () => {
   })
 
   it('refuses a row whose hash no verifier knows, naming the row and not the hash', async () => {
-    const table = await dynamo.createTable()
+    const table = await dynamo().createTable()
     const unknownHash = '$md6$rounds=9$c2FsdHNhbHQ$aGFzaGhhc2hoYXNo'
     const rows = [
       { username: 'ok@example.com', passwordHash: HASH },
@@ -134,7 +84,7 @@ describe('users:import --to dynamodb', () => {
   })
 
   it('imports a Firebase scrypt hash when the shell has the FIREBASE_* settings', async () => {
-    const table = await dynamo.createTable()
+    const table = await dynamo().createTable()
     const firebase = FORMAT_USERS.find((user) => user.format === 'firebase-scrypt')
     const rows = JSON.stringify([{ username: 'fb@example.com', passwordHash: firebase?.hash }])
     const without = await runImport(table, 'firebase.json', rows)
@@ -148,15 +98,15 @@ describe('users:import --to dynamodb', () => {
   })
 
   it('refuses a damaged hash of a known format, with --keep-unknown-hashes too', async () => {
-    const table = await dynamo.createTable()
-    const file = join(dir, 'damaged.json')
+    const table = await dynamo().createTable()
+    const file = join(dir(), 'damaged.json')
     const damaged = HASH.slice(0, -5)
     const rows = [
       { username: 'ok@example.com', passwordHash: HASH },
       { username: 'cut@example.com', passwordHash: damaged },
     ]
     await writeFile(file, JSON.stringify(rows))
-    const args = ['--to', 'dynamodb', '--table', table, '--endpoint', dynamo.endpoint]
+    const args = ['--to', 'dynamodb', '--table', table, '--endpoint', dynamo().endpoint]
     const lines: string[] = []
     const out = {
       log: (line: string) => lines.push(line),
@@ -172,11 +122,11 @@ describe('users:import --to dynamodb', () => {
   })
 
   it('imports a hash no verifier knows with --keep-unknown-hashes', async () => {
-    const table = await dynamo.createTable()
-    const file = join(dir, 'forked.json')
+    const table = await dynamo().createTable()
+    const file = join(dir(), 'forked.json')
     const hash = '$md6$rounds=9$c2FsdA$aGFzaA'
     await writeFile(file, JSON.stringify([{ username: 'fb@example.com', passwordHash: hash }]))
-    const args = ['--to', 'dynamodb', '--table', table, '--endpoint', dynamo.endpoint]
+    const args = ['--to', 'dynamodb', '--table', table, '--endpoint', dynamo().endpoint]
 
     const code = await runImportCli([...args, '--keep-unknown-hashes', file], {
       log: () => {},
@@ -188,7 +138,7 @@ describe('users:import --to dynamodb', () => {
   })
 
   it('refuses a CSV file with a misnamed column whole, leaving the imported users as they were', async () => {
-    const table = await dynamo.createTable()
+    const table = await dynamo().createTable()
     await runImport(table, 'users.csv', CSV)
     const renamed = CSV.replace('passwordHash,status', 'password_hash,state')
 
@@ -202,7 +152,7 @@ describe('users:import --to dynamodb', () => {
   })
 
   it('refuses a JSON row with a key that is no field, naming the key', async () => {
-    const table = await dynamo.createTable()
+    const table = await dynamo().createTable()
     const rows = [{ username: 'a@example.com', password: HASH }, { username: 'b@example.com' }]
 
     const { code, output } = await runImport(table, 'users.json', JSON.stringify(rows))
@@ -214,7 +164,7 @@ describe('users:import --to dynamodb', () => {
   })
 
   it('leaves the table unchanged when the same file is imported twice', async () => {
-    const table = await dynamo.createTable()
+    const table = await dynamo().createTable()
     await runImport(table, 'users.csv', CSV)
     const countAfterFirst = await itemCount(table)
 
@@ -226,7 +176,7 @@ describe('users:import --to dynamodb', () => {
   })
 
   it('prints no password hash, even for a file that does not parse', async () => {
-    const table = await dynamo.createTable()
+    const table = await dynamo().createTable()
     const broken = `[{"username": "x@example.com", "passwordHash": "${HASH}" oops}]`
 
     const refused = await runImport(table, 'users.csv', CSV)
@@ -235,92 +185,5 @@ describe('users:import --to dynamodb', () => {
     expect(unparsable.code).toBe(EXIT_FAILED)
     expect(unparsable.output).toContain('not valid JSON')
     expect(`${refused.output}\n${unparsable.output}`).not.toContain('$2b$')
-  })
-
-  it('names the table and region when the table does not exist', async () => {
-    const { code, output } = await runImport('no-such-table', 'users.json', '[{"username":"a"}]')
-
-    expect(code).toBe(EXIT_FAILED)
-    expect(output).toContain('table no-such-table not found in region us-east-1')
-    expect(output).toContain('npx sls info --verbose --region')
-  })
-
-  it('asks for --region or AWS_REGION when no region is set', async () => {
-    const table = await dynamo.createTable()
-    vi.stubEnv('AWS_REGION', undefined)
-    // Nor from a profile that `aws configure` wrote on this machine.
-    vi.stubEnv('AWS_CONFIG_FILE', join(dir, 'no-aws-config'))
-    vi.stubEnv('AWS_PROFILE', undefined)
-
-    const { code, output } = await runImport(table, 'users.json', '[{"username":"a"}]')
-
-    expect(code).toBe(EXIT_FAILED)
-    expect(output).toContain('no AWS region: pass --region')
-    expect(output).toContain('or set AWS_REGION')
-  })
-
-  it('counts the users written before a failed write and lists the refused rows', async () => {
-    const table = await dynamo.createTable()
-    // DynamoDB refuses an item over 400 KB: a real failure, in the second batch of 25. The
-    // hash is of a format no verifier knows, which --keep-unknown-hashes lets through.
-    const rows = [
-      { aliases: [] },
-      ...Array.from({ length: 30 }, (_, i) => ({ username: `u${i}@example.com` })),
-      { username: 'huge@example.com', passwordHash: `$md6$${'h'.repeat(410_000)}` },
-    ]
-    const file = join(dir, 'huge.json')
-    await writeFile(file, JSON.stringify(rows))
-    const lines: string[] = []
-    const args = ['--to', 'dynamodb', '--table', table, '--endpoint', dynamo.endpoint]
-
-    const code = await runImportCli([...args, '--keep-unknown-hashes', file], {
-      log: (line) => lines.push(line),
-      error: (line) => lines.push(line),
-    })
-
-    expect(code).toBe(EXIT_FAILED)
-    expect(lines[0]).toMatch(/^import failed: ValidationException: Item size has exceeded/)
-    expect(lines[1]).toMatch(/^wrote 25 users to dynamodb before the failure .*, refused 1;/)
-    expect(lines[2]).toBe('refused index 0: username is missing')
-    expect(lines.join('\n')).not.toContain('hhhh')
-    expect(await itemCount(table)).toBe(25)
-  })
-
-  it('refuses a flag of another target, such as --local, and writes nothing', async () => {
-    const table = await dynamo.createTable()
-    const file = join(dir, 'local.json')
-    await writeFile(file, '[{"username":"a@example.com"}]')
-    const lines: string[] = []
-    const args = ['--to', 'dynamodb', '--table', table, '--endpoint', dynamo.endpoint, '--local']
-
-    const code = await runImportCli([...args, file], {
-      log: (line) => lines.push(line),
-      error: (line) => lines.push(line),
-    })
-
-    expect(code).toBe(EXIT_FAILED)
-    expect(lines.join('\n')).toContain(
-      '--local: not a flag of --to dynamodb, whose flags are --table, --endpoint, --region',
-    )
-    expect(lines.join('\n')).toMatch(/--to kv\n(.*\n)*\s+--local: /)
-    expect(await itemCount(table)).toBe(0)
-  })
-
-  it('exits 2 with the usage when --table is missing', async () => {
-    const run = promisify(execFile)
-
-    const failure = await run('npx', [
-      'tsx',
-      'infra/import/main.ts',
-      '--to',
-      'dynamodb',
-      'x.json',
-    ]).then(
-      () => undefined,
-      (error: { code: number; stderr: string }) => error,
-    )
-
-    expect(failure?.code).toBe(EXIT_FAILED)
-    expect(failure?.stderr).toContain('--table is required')
   })
 })
