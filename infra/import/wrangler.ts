@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process'
-import { rmSync } from 'node:fs'
-import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { rm, writeFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -40,7 +40,9 @@ export async function runWranglerOnFile(
   args: (path: string) => string[],
   secrets: readonly string[],
 ): Promise<void> {
-  const dir = await mkdtemp(join(tmpdir(), 'corbado-import-'))
+  // Made synchronously, and the signal handlers with it: with an await between the two,
+  // a signal could arrive while the directory exists and nothing would remove it.
+  const dir = mkdtempSync(join(tmpdir(), 'corbado-import-'))
   const stopWrangler = new AbortController()
   const endSignalCleanUp = cleanUpOnExitSignal(() => {
     stopWrangler.abort()
