@@ -40,15 +40,17 @@ export async function runWranglerOnFile(
   args: (path: string) => string[],
   secrets: readonly string[],
 ): Promise<void> {
-  // Made synchronously, and the signal handlers with it: with an await between the two,
-  // a signal could arrive while the directory exists and nothing would remove it.
-  const dir = mkdtempSync(join(tmpdir(), 'corbado-import-'))
+  // The handlers come before the directory: until they are in place a signal ends Node at
+  // once, and in tests about 1 signal in 15 sent just after the directory appeared landed
+  // before them. The directory is made synchronously, so no handler runs before `dir` is set.
+  let dir: string | undefined
   const stopWrangler = new AbortController()
   const endSignalCleanUp = cleanUpOnExitSignal(() => {
     stopWrangler.abort()
-    rmSync(dir, { recursive: true, force: true })
+    if (dir) rmSync(dir, { recursive: true, force: true })
   })
   try {
+    dir = mkdtempSync(join(tmpdir(), 'corbado-import-'))
     const path = join(dir, fileName)
     await writeFile(path, contents, { mode: 0o600, flag: 'wx' })
     const { code, output } = await runWrangler(args(path), dir, stopWrangler.signal)
@@ -57,7 +59,7 @@ export async function runWranglerOnFile(
     }
   } finally {
     endSignalCleanUp()
-    await rm(dir, { recursive: true, force: true })
+    if (dir) await rm(dir, { recursive: true, force: true })
   }
 }
 
