@@ -11,7 +11,7 @@ const COMMON_FLAGS = ['to', KEEP_UNKNOWN_HASHES]
 
 export const USAGE = [
   'usage: npm run users:import -- --to TARGET [flags] FILE.json|FILE.csv',
-  '  exit codes: 0 every user written; 1 some rows refused, the others written; 2 stopped (bad arguments, a file it cannot read, or a failed write: the users written before it stay, and the message counts them)',
+  '  exit codes: 0 every user written; 1 some rows refused, the others written; 2 stopped (bad arguments, a file it cannot read or that holds no users, or a failed write: the users written before it stay, and the message counts them)',
   `  --${KEEP_UNKNOWN_HASHES}: import hashes of a format no verifier knows (for one a fork adds in code); a damaged hash of a known format is still refused, and Firebase scrypt hashes need the FIREBASE_* settings in the shell instead`,
   ...Object.entries(TARGETS).flatMap(([name, target]) => [
     `  --to ${name}`,

@@ -11,8 +11,8 @@ export interface CliOutput {
 
 /**
  * Exit codes: every row written; some rows refused (the rest written); the import
- * stopped (a usage error, a file it cannot read, or a failed write, after which the
- * users written before it stay written and are counted).
+ * stopped (a usage error, a file it cannot read or that holds no users, or a failed
+ * write, after which the users written before it stay written and are counted).
  */
 export const EXIT_OK = 0
 export const EXIT_ROWS_REFUSED = 1
@@ -35,6 +35,14 @@ export async function runImportCli(argv: readonly string[], out: CliOutput): Pro
 
   try {
     const rows = await readUsersFile(file)
+    // An export that failed half-way often leaves a file with a header and nothing else;
+    // "wrote 0 users" would read as success.
+    if (rows.rows.length === 0) {
+      out.error(
+        `import failed: ${file} holds no users; a CSV file needs a row per user under its header, a JSON file an array of user objects`,
+      )
+      return EXIT_FAILED
+    }
     const target = await definition.open(values)
     const summary = await importUsers(rows, target, {
       verifiers: verifiersFromEnv(process.env),

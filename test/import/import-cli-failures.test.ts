@@ -78,6 +78,20 @@ describe('users:import --to dynamodb, when it stops', () => {
     expect(await itemCount(table)).toBe(0)
   })
 
+  it.each([
+    ['a CSV file with only its header', 'users.csv', 'username,passwordHash\n'],
+    ['an empty CSV file', 'users.csv', ''],
+    ['an empty JSON array', 'users.json', '[]'],
+  ])('stops on %s, naming the file, and writes nothing', async (_, name, content) => {
+    const table = await dynamo().createTable()
+
+    const { code, output } = await runImport(table, name, content)
+
+    expect(code).toBe(EXIT_FAILED)
+    expect(output).toMatch(new RegExp(`^import failed: .*${name} holds no users;`))
+    expect(await itemCount(table)).toBe(0)
+  })
+
   it('exits 2 with the usage when --table is missing', async () => {
     const run = promisify(execFile)
 
