@@ -2,11 +2,13 @@ import { argon2dAsync, argon2iAsync, argon2idAsync } from '@noble/hashes/argon2.
 import { md5, sha1 } from '@noble/hashes/legacy.js'
 import { scryptAsync } from '@noble/hashes/scrypt.js'
 import { sha256, sha384, sha512 } from '@noble/hashes/sha2.js'
+import { continueHmacSha256Chain } from '../shared/passwords/hmac-sha256-chain'
 import { nodeCrypto } from '../shared/passwords/node-crypto'
 import { MAX_WEBCRYPTO_PBKDF2_ITERATIONS, type Pbkdf2Hash } from '../shared/passwords/pbkdf2-derive'
 
 // Every function here calls a library or the runtime directly, never the project's
-// verifiers or their helpers: they are what the verifiers are measured against.
+// verifiers or their helpers (one exception: see sha256Continued): they are what the
+// verifiers are measured against.
 
 type Bytes = Uint8Array<ArrayBuffer>
 type HashName = 'md5' | 'sha1' | 'sha256' | 'sha384' | 'sha512'
@@ -86,14 +88,14 @@ export async function barePbkdf2(
 }
 
 /**
- * PBKDF2 past WebCrypto's cap with nothing but WebCrypto: the capped `deriveBits` and the
- * one before it, whose XOR is the cap's U, then per further iteration and block one HMAC
- * and its XOR into the block's sum, which PBKDF2 needs as much as the HMAC itself. Whole
- * words are XORed, the cheapest way to read an HMAC's output. There is no shorter way to
- * compute it, so this mirrors the verifiers' own continuation in
- * shared/passwords/pbkdf2-derive.ts step for step, written apart so that the bench never
- * times the project against itself; test/bench/bare-pbkdf2.test.ts checks it against
- * Node's PBKDF2.
+ * PBKDF2 past WebCrypto's cap: the capped `deriveBits` and the one before it, whose XOR is
+ * the cap's U, then per further iteration and block one HMAC and its XOR into the block's
+ * sum, which PBKDF2 needs as much as the HMAC itself. The HMAC is WebCrypto's for SHA-1
+ * and SHA-512, with whole words XORed, the cheapest way to read its output, and for
+ * SHA-256 the chain of `sha256Continued`. There is no shorter way to compute it, so this
+ * mirrors the verifiers' own continuation in shared/passwords/pbkdf2-derive.ts step for
+ * step, written apart so that the bench never times the project's glue against itself;
+ * test/bench/bare-pbkdf2.test.ts checks it against Node's PBKDF2.
  */
 export async function continuedPbkdf2(
   hash: Pbkdf2Hash,
@@ -105,8 +107,13 @@ export async function continuedPbkdf2(
   const blockBytes = DIGEST_BYTES[hash]
   const bits = Math.ceil(length / blockBytes) * blockBytes * 8
   const head = MAX_WEBCRYPTO_PBKDF2_ITERATIONS
-  const sum = new Int32Array(await webcryptoPbkdf2(hash, password, salt, head, bits))
-  const before = new Int32Array(await webcryptoPbkdf2(hash, password, salt, head - 1, bits))
+  const sumBuffer = await webcryptoPbkdf2(hash, password, salt, head, bits)
+  const beforeBuffer = await webcryptoPbkdf2(hash, password, salt, head - 1, bits)
+  if (hash === 'SHA-256') {
+    return sha256Continued(password, sumBuffer, beforeBuffer, iterations - head, length)
+  }
+  const sum = new Int32Array(sumBuffer)
+  const before = new Int32Array(beforeBuffer)
   const keyBytes = password.length > 0 ? password : new Uint8Array(1)
   const key = await crypto.subtle.importKey('raw', keyBytes, { name: 'HMAC', hash }, false, [
     'sign',
@@ -124,6 +131,33 @@ export async function continuedPbkdf2(
     }
   }
   return new Uint8Array(sum.buffer, 0, length)
+}
+
+/**
+ * The SHA-256 continuation's primitive: the project's own HMAC-SHA256 chain, the one
+ * helper of the verifiers this file calls, since no library or runtime call computes the
+ * chain as fast (shared/passwords/hmac-sha256-chain.ts), continued from WebCrypto's sums.
+ */
+async function sha256Continued(
+  password: Bytes,
+  sumBuffer: ArrayBuffer,
+  beforeBuffer: ArrayBuffer,
+  rounds: number,
+  length: number,
+): Promise<Uint8Array> {
+  const key =
+    password.length > 64
+      ? new Uint8Array(await crypto.subtle.digest('SHA-256', password))
+      : password
+  const sums = new DataView(sumBuffer)
+  const before = new DataView(beforeBuffer)
+  for (let start = 0; start < sumBuffer.byteLength; start += 32) {
+    const total = Int32Array.from({ length: 8 }, (_, i) => sums.getInt32(start + i * 4))
+    const u = total.map((word, i) => word ^ before.getInt32(start + i * 4))
+    await continueHmacSha256Chain(key, u, total, rounds)
+    for (const [i, word] of total.entries()) sums.setInt32(start + i * 4, word)
+  }
+  return new Uint8Array(sumBuffer, 0, length)
 }
 
 /** The bare scrypt call: Node's native one on Node, @noble/hashes elsewhere. */

@@ -1,4 +1,5 @@
 import type { ShaName } from './digest'
+import { continueHmacSha256Chain, SHA256_WORDS } from './hmac-sha256-chain'
 import { nodeCrypto } from './node-crypto'
 import { InvalidHashError } from './verifier'
 
@@ -53,8 +54,8 @@ export function checkPbkdf2Iterations(iterations: number): void {
 /**
  * PBKDF2 (RFC 8018) with the fastest primitive the runtime allows: WebCrypto up to
  * `MAX_WEBCRYPTO_PBKDF2_ITERATIONS`; above that Node's native PBKDF2 on Node, and in
- * Workers WebCrypto for the first iterations continued with one WebCrypto HMAC per
- * iteration. `iterations` must have passed `checkPbkdf2Iterations`.
+ * Workers WebCrypto for the first iterations, continued by `continuedPbkdf2`.
+ * `iterations` must have passed `checkPbkdf2Iterations`.
  */
 export async function derivePbkdf2(
   hash: Pbkdf2Hash,
@@ -88,8 +89,10 @@ async function webcryptoPbkdf2(job: Pbkdf2Job): Promise<Bytes> {
 /**
  * PBKDF2 past WebCrypto's cap. Each output block is U1 ^ U2 ^ … ^ Uc with
  * U(n) = HMAC(password, U(n-1)). WebCrypto gives the sums up to the cap and one short of
- * it; their XOR is the cap's U, from which HMAC continues. Every step is native, and the
- * event loop stays free between them.
+ * it; their XOR is the cap's U, from which HMAC continues. For SHA-256 (Django's default
+ * hasher, past the cap since Django 2.1's 120,000 iterations; 1,000,000 in 5.2) the
+ * project's own HMAC chain continues; SHA-1 and SHA-512 continue on one WebCrypto HMAC
+ * per iteration, the event loop free between them.
  */
 async function continuedPbkdf2(job: Pbkdf2Job): Promise<Uint8Array> {
   const { hash, password, iterations, length } = job
@@ -99,6 +102,10 @@ async function continuedPbkdf2(job: Pbkdf2Job): Promise<Uint8Array> {
   const head = MAX_WEBCRYPTO_PBKDF2_ITERATIONS
   const sum = await webcryptoPbkdf2({ ...job, iterations: head, length: fullLength })
   const previous = await webcryptoPbkdf2({ ...job, iterations: head - 1, length: fullLength })
+  if (hash === 'SHA-256') {
+    await continueSha256Blocks(password, sum, previous, iterations - head)
+    return sum.slice(0, length)
+  }
   // workerd refuses a zero-length HMAC key. HMAC pads any key shorter than its block with
   // zero bytes (RFC 2104), so the one byte 0x00 is the same key as none at all.
   const keyBytes = password.length > 0 ? password : new Uint8Array(1)
@@ -127,4 +134,34 @@ async function continuedPbkdf2(job: Pbkdf2Job): Promise<Uint8Array> {
     }
   }
   return sum.slice(0, length)
+}
+
+/**
+ * The SHA-256 continuation on the project's own HMAC chain (hmac-sha256-chain.ts), about
+ * three times as fast in workerd as a WebCrypto HMAC per iteration: `sum` (the sums up to
+ * the cap) becomes the result in place.
+ */
+async function continueSha256Blocks(
+  password: Bytes,
+  sum: Bytes,
+  previous: Bytes,
+  rounds: number,
+): Promise<void> {
+  // HMAC hashes a key longer than the 64-byte block first (RFC 2104).
+  const key =
+    password.length > 64
+      ? new Uint8Array(await crypto.subtle.digest('SHA-256', password))
+      : password
+  const sums = new DataView(sum.buffer, sum.byteOffset, sum.byteLength)
+  const before = new DataView(previous.buffer, previous.byteOffset, previous.byteLength)
+  for (let start = 0; start < sum.length; start += SHA256_WORDS * 4) {
+    const total = new Int32Array(SHA256_WORDS)
+    const u = new Int32Array(SHA256_WORDS)
+    for (let i = 0; i < SHA256_WORDS; i++) {
+      total[i] = sums.getInt32(start + i * 4)
+      u[i] = (total[i] as number) ^ before.getInt32(start + i * 4)
+    }
+    await continueHmacSha256Chain(key, u, total, rounds)
+    for (let i = 0; i < SHA256_WORDS; i++) sums.setInt32(start + i * 4, total[i] as number)
+  }
 }
