@@ -92,7 +92,8 @@ export async function barePbkdf2(
  * the cap's U, then per further iteration and block one HMAC and its XOR into the block's
  * sum, which PBKDF2 needs as much as the HMAC itself. The HMAC is WebCrypto's for SHA-1
  * and SHA-512, with whole words XORed, the cheapest way to read its output, and for
- * SHA-256 the chain of `sha256Continued`. There is no shorter way to compute it, so this
+ * SHA-256 the chain of `sha256Continued` (`hmac` chooses WebCrypto's for SHA-256 too, for
+ * bench/pbkdf2-cap-worker.ts to compare). There is no shorter way to compute it, so this
  * mirrors the verifiers' own continuation in shared/passwords/pbkdf2-derive.ts step for
  * step, written apart so that the bench never times the project's glue against itself;
  * test/bench/bare-pbkdf2.test.ts checks it against Node's PBKDF2.
@@ -103,13 +104,14 @@ export async function continuedPbkdf2(
   salt: Bytes,
   iterations: number,
   length: number,
+  hmac: 'webcrypto' | 'sha256-chain' = hash === 'SHA-256' ? 'sha256-chain' : 'webcrypto',
 ): Promise<Uint8Array> {
   const blockBytes = DIGEST_BYTES[hash]
   const bits = Math.ceil(length / blockBytes) * blockBytes * 8
   const head = MAX_WEBCRYPTO_PBKDF2_ITERATIONS
   const sumBuffer = await webcryptoPbkdf2(hash, password, salt, head, bits)
   const beforeBuffer = await webcryptoPbkdf2(hash, password, salt, head - 1, bits)
-  if (hash === 'SHA-256') {
+  if (hmac === 'sha256-chain') {
     return sha256Continued(password, sumBuffer, beforeBuffer, iterations - head, length)
   }
   const sum = new Int32Array(sumBuffer)

@@ -1,41 +1,18 @@
-import { build } from 'esbuild'
-import { Miniflare } from 'miniflare'
 import { benchCases } from './hashes-cases'
 import { type BenchResult, measure, NODE_OPTIONS } from './hashes-measure'
+import { COMPATIBILITY_DATE, runInWorkerd } from './run-in-workerd'
 import { type Figure, report } from './support'
 
 // Verifier time against its bare primitive on Node and inside workerd (through
 // Miniflare, with the same compatibility date as wrangler.toml). Run: npm run bench:hashes,
 // or `npm run bench:hashes -- scrypt-passlib pbkdf2-sha1-django` to measure a few formats.
-const COMPATIBILITY_DATE = '2026-04-26'
 const FORMATS = process.argv.slice(2)
 
-async function measureInWorkerd(): Promise<BenchResult[]> {
-  const bundle = await build({
-    entryPoints: [new URL('./hashes-worker.ts', import.meta.url).pathname],
-    bundle: true,
-    format: 'esm',
-    // As wrangler bundles: bcryptjs maps its optional `crypto` import away for browsers.
-    platform: 'browser',
-    conditions: ['workerd', 'worker', 'browser'],
-    write: false,
-    logLevel: 'warning',
-  })
-  const miniflare = new Miniflare({
-    modules: true,
-    script: bundle.outputFiles[0]?.text ?? '',
-    compatibilityDate: COMPATIBILITY_DATE,
-  })
-  try {
-    const query = new URLSearchParams({ formats: FORMATS.join(',') })
-    const response = await miniflare.dispatchFetch(`http://bench.local/?${query}`)
-    if (!response.ok) {
-      throw new Error(`workerd bench failed: ${await response.text()}`)
-    }
-    return (await response.json()) as BenchResult[]
-  } finally {
-    await miniflare.dispose()
-  }
+function measureInWorkerd(): Promise<BenchResult[]> {
+  const query = new URLSearchParams({ formats: FORMATS.join(',') })
+  return runInWorkerd(new URL('./hashes-worker.ts', import.meta.url), query) as Promise<
+    BenchResult[]
+  >
 }
 
 function formatMs(ms: number): string {

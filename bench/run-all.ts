@@ -14,6 +14,7 @@ const BENCHMARKS = [
   'bench:cold-start',
   'bench:worker',
   'bench:hashes',
+  'bench:pbkdf2-cap',
 ]
 
 function run(script: string): Promise<{ figures: Figure[]; code: number | null }> {

@@ -11,10 +11,10 @@ export const MAX_WEBCRYPTO_PBKDF2_ITERATIONS = 100_000
 
 /**
  * The most PBKDF2 iterations a hash may ask for: twice Django 5.2's 1,000,000, so later
- * Django defaults still verify. At the cap Node's native PBKDF2-SHA256 takes about 0.43 s;
- * Workers continue past 100,000 iterations on one WebCrypto HMAC each, about 2.6 s there,
- * and 1.3 s for Django 5.2's hashes. Scaled from the pbkdf2-sha256-django rows (260,000
- * iterations) of `npm run bench:hashes`; see docs/password-formats.md.
+ * Django defaults still verify. At the cap Node's native PBKDF2-SHA256 takes about 0.43 s
+ * (scaled from the pbkdf2-sha256-django row of `npm run bench:hashes`). In workerd
+ * PBKDF2-SHA256 takes about 2.0 s there and 0.97 s for Django 5.2's hashes, SHA-1 and
+ * SHA-512 5.4 s and 7.8 s (`npm run bench:pbkdf2-cap`); see docs/password-formats.md.
  */
 export const MAX_PBKDF2_ITERATIONS = 2_000_000
 
