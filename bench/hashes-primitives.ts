@@ -2,9 +2,11 @@ import { argon2dAsync, argon2iAsync, argon2idAsync } from '@noble/hashes/argon2.
 import { md5, sha1 } from '@noble/hashes/legacy.js'
 import { scryptAsync } from '@noble/hashes/scrypt.js'
 import { sha256, sha384, sha512 } from '@noble/hashes/sha2.js'
-import { continueHmacSha256Chain } from '../shared/passwords/hmac-sha256-chain'
+import { type ChainHash, continueHmacChain } from '../shared/passwords/hmac-chain'
 import { nodeCrypto } from '../shared/passwords/node-crypto'
 import { MAX_WEBCRYPTO_PBKDF2_ITERATIONS, type Pbkdf2Hash } from '../shared/passwords/pbkdf2-derive'
+import { SHA1_CHAIN } from '../shared/passwords/sha1-compress'
+import { SHA256_CHAIN } from '../shared/passwords/sha256-compress'
 
 // Every function here calls a library or the runtime directly, never the project's
 // verifiers or their helpers (one exception: see sha256Continued): they are what the
@@ -90,9 +92,9 @@ export async function barePbkdf2(
 /**
  * PBKDF2 past WebCrypto's cap: the capped `deriveBits` and the one before it, whose XOR is
  * the cap's U, then per further iteration and block one HMAC and its XOR into the block's
- * sum, which PBKDF2 needs as much as the HMAC itself. The HMAC is WebCrypto's for SHA-1
- * and SHA-512, with whole words XORed, the cheapest way to read its output, and for
- * SHA-256 the chain of `sha256Continued` (`hmac` chooses WebCrypto's for SHA-256 too, for
+ * sum, which PBKDF2 needs as much as the HMAC itself. The HMAC is WebCrypto's for SHA-512,
+ * with whole words XORed, the cheapest way to read its output, and for SHA-1 and SHA-256
+ * the chain of `chainContinued` (`hmac` chooses WebCrypto's for those too, for
  * bench/pbkdf2-cap-worker.ts to compare). There is no shorter way to compute it, so this
  * mirrors the verifiers' own continuation in shared/passwords/pbkdf2-derive.ts step for
  * step, written apart so that the bench never times the project's glue against itself;
@@ -104,15 +106,16 @@ export async function continuedPbkdf2(
   salt: Bytes,
   iterations: number,
   length: number,
-  hmac: 'webcrypto' | 'sha256-chain' = hash === 'SHA-256' ? 'sha256-chain' : 'webcrypto',
+  hmac: 'webcrypto' | 'chain' = hash === 'SHA-512' ? 'webcrypto' : 'chain',
 ): Promise<Uint8Array> {
   const blockBytes = DIGEST_BYTES[hash]
   const bits = Math.ceil(length / blockBytes) * blockBytes * 8
   const head = MAX_WEBCRYPTO_PBKDF2_ITERATIONS
   const sumBuffer = await webcryptoPbkdf2(hash, password, salt, head, bits)
   const beforeBuffer = await webcryptoPbkdf2(hash, password, salt, head - 1, bits)
-  if (hmac === 'sha256-chain') {
-    return sha256Continued(password, sumBuffer, beforeBuffer, iterations - head, length)
+  const chain = { 'SHA-1': SHA1_CHAIN, 'SHA-256': SHA256_CHAIN, 'SHA-512': undefined }[hash]
+  if (hmac === 'chain' && chain) {
+    return chainContinued(chain, password, sumBuffer, beforeBuffer, iterations - head, length)
   }
   const sum = new Int32Array(sumBuffer)
   const before = new Int32Array(beforeBuffer)
@@ -136,11 +139,12 @@ export async function continuedPbkdf2(
 }
 
 /**
- * The SHA-256 continuation's primitive: the project's own HMAC-SHA256 chain, the one
+ * The SHA-1 and SHA-256 continuation's primitive: the project's own HMAC chain, the one
  * helper of the verifiers this file calls, since no library or runtime call computes the
- * chain as fast (shared/passwords/hmac-sha256-chain.ts), continued from WebCrypto's sums.
+ * chain as fast (shared/passwords/hmac-chain.ts), continued from WebCrypto's sums.
  */
-async function sha256Continued(
+async function chainContinued(
+  chain: ChainHash,
   password: Bytes,
   sumBuffer: ArrayBuffer,
   beforeBuffer: ArrayBuffer,
@@ -149,14 +153,15 @@ async function sha256Continued(
 ): Promise<Uint8Array> {
   const key =
     password.length > 64
-      ? new Uint8Array(await crypto.subtle.digest('SHA-256', password))
+      ? new Uint8Array(await crypto.subtle.digest(chain.name, password))
       : password
   const sums = new DataView(sumBuffer)
   const before = new DataView(beforeBuffer)
-  for (let start = 0; start < sumBuffer.byteLength; start += 32) {
-    const total = Int32Array.from({ length: 8 }, (_, i) => sums.getInt32(start + i * 4))
+  const words = chain.digestWords
+  for (let start = 0; start < sumBuffer.byteLength; start += words * 4) {
+    const total = Int32Array.from({ length: words }, (_, i) => sums.getInt32(start + i * 4))
     const u = total.map((word, i) => word ^ before.getInt32(start + i * 4))
-    await continueHmacSha256Chain(key, u, total, rounds)
+    await continueHmacChain(chain, key, u, total, rounds)
     for (const [i, word] of total.entries()) sums.setInt32(start + i * 4, word)
   }
   return new Uint8Array(sumBuffer, 0, length)

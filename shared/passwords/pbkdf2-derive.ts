@@ -1,6 +1,8 @@
 import type { ShaName } from './digest'
-import { continueHmacSha256Chain, SHA256_WORDS } from './hmac-sha256-chain'
+import { type ChainHash, continueHmacChain } from './hmac-chain'
 import { nodeCrypto } from './node-crypto'
+import { SHA1_CHAIN } from './sha1-compress'
+import { SHA256_CHAIN } from './sha256-compress'
 import { InvalidHashError } from './verifier'
 
 /**
@@ -13,8 +15,8 @@ export const MAX_WEBCRYPTO_PBKDF2_ITERATIONS = 100_000
  * The most PBKDF2 iterations a hash may ask for: twice Django 5.2's 1,000,000, so later
  * Django defaults still verify. At the cap Node's native PBKDF2-SHA256 takes about 0.43 s
  * (scaled from the pbkdf2-sha256-django row of `npm run bench:hashes`). In workerd
- * PBKDF2-SHA256 takes about 2.0 s there and 0.97 s for Django 5.2's hashes, SHA-1 and
- * SHA-512 5.4 s and 7.8 s (`npm run bench:pbkdf2-cap`); see docs/password-formats.md.
+ * PBKDF2-SHA256 takes about 2.0 s there and 0.95 s for Django 5.2's hashes, SHA-1 1.7 s
+ * and SHA-512 7.3 s (`npm run bench:pbkdf2-cap`); see docs/password-formats.md.
  */
 export const MAX_PBKDF2_ITERATIONS = 2_000_000
 
@@ -23,6 +25,12 @@ export type Pbkdf2Hash = Exclude<ShaName, 'SHA-384'>
 
 const NODE_HASHES = { 'SHA-1': 'sha1', 'SHA-256': 'sha256', 'SHA-512': 'sha512' }
 const DIGEST_BYTES = { 'SHA-1': 20, 'SHA-256': 32, 'SHA-512': 64 }
+// The hashes continued past WebCrypto's cap on the project's own HMAC chain; SHA-512, whose
+// 64-bit words JavaScript has no fast arithmetic for, stays on WebCrypto's HMAC.
+const CHAINS: Partial<Record<Pbkdf2Hash, ChainHash>> = {
+  'SHA-1': SHA1_CHAIN,
+  'SHA-256': SHA256_CHAIN,
+}
 
 type Bytes = Uint8Array<ArrayBuffer>
 
@@ -89,10 +97,10 @@ async function webcryptoPbkdf2(job: Pbkdf2Job): Promise<Bytes> {
 /**
  * PBKDF2 past WebCrypto's cap. Each output block is U1 ^ U2 ^ … ^ Uc with
  * U(n) = HMAC(password, U(n-1)). WebCrypto gives the sums up to the cap and one short of
- * it; their XOR is the cap's U, from which HMAC continues. For SHA-256 (Django's default
- * hasher, past the cap since Django 2.1's 120,000 iterations; 1,000,000 in 5.2) the
- * project's own HMAC chain continues; SHA-1 and SHA-512 continue on one WebCrypto HMAC
- * per iteration, the event loop free between them.
+ * it; their XOR is the cap's U, from which HMAC continues. SHA-256 (Django's default
+ * hasher, past the cap since Django 2.1's 120,000 iterations; 1,000,000 in 5.2) and SHA-1
+ * continue on the project's own HMAC chain, SHA-512 on one WebCrypto HMAC per iteration,
+ * the event loop free between them.
  */
 async function continuedPbkdf2(job: Pbkdf2Job): Promise<Uint8Array> {
   const { hash, password, iterations, length } = job
@@ -102,8 +110,9 @@ async function continuedPbkdf2(job: Pbkdf2Job): Promise<Uint8Array> {
   const head = MAX_WEBCRYPTO_PBKDF2_ITERATIONS
   const sum = await webcryptoPbkdf2({ ...job, iterations: head, length: fullLength })
   const previous = await webcryptoPbkdf2({ ...job, iterations: head - 1, length: fullLength })
-  if (hash === 'SHA-256') {
-    await continueSha256Blocks(password, sum, previous, iterations - head)
+  const chain = CHAINS[hash]
+  if (chain) {
+    await continueOnChain(chain, password, sum, previous, iterations - head)
     return sum.slice(0, length)
   }
   // workerd refuses a zero-length HMAC key. HMAC pads any key shorter than its block with
@@ -137,11 +146,12 @@ async function continuedPbkdf2(job: Pbkdf2Job): Promise<Uint8Array> {
 }
 
 /**
- * The SHA-256 continuation on the project's own HMAC chain (hmac-sha256-chain.ts), about
- * three times as fast in workerd as a WebCrypto HMAC per iteration: `sum` (the sums up to
- * the cap) becomes the result in place.
+ * The continuation on the project's own HMAC chain (hmac-chain.ts), two to three times as
+ * fast in workerd as a WebCrypto HMAC per iteration: `sum` (the sums up to the cap)
+ * becomes the result in place.
  */
-async function continueSha256Blocks(
+async function continueOnChain(
+  hash: ChainHash,
   password: Bytes,
   sum: Bytes,
   previous: Bytes,
@@ -150,18 +160,19 @@ async function continueSha256Blocks(
   // HMAC hashes a key longer than the 64-byte block first (RFC 2104).
   const key =
     password.length > 64
-      ? new Uint8Array(await crypto.subtle.digest('SHA-256', password))
+      ? new Uint8Array(await crypto.subtle.digest(hash.name, password))
       : password
   const sums = new DataView(sum.buffer, sum.byteOffset, sum.byteLength)
   const before = new DataView(previous.buffer, previous.byteOffset, previous.byteLength)
-  for (let start = 0; start < sum.length; start += SHA256_WORDS * 4) {
-    const total = new Int32Array(SHA256_WORDS)
-    const u = new Int32Array(SHA256_WORDS)
-    for (let i = 0; i < SHA256_WORDS; i++) {
+  const words = hash.digestWords
+  for (let start = 0; start < sum.length; start += words * 4) {
+    const total = new Int32Array(words)
+    const u = new Int32Array(words)
+    for (let i = 0; i < words; i++) {
       total[i] = sums.getInt32(start + i * 4)
       u[i] = (total[i] as number) ^ before.getInt32(start + i * 4)
     }
-    await continueHmacSha256Chain(key, u, total, rounds)
-    for (let i = 0; i < SHA256_WORDS; i++) sums.setInt32(start + i * 4, total[i] as number)
+    await continueHmacChain(hash, key, u, total, rounds)
+    for (let i = 0; i < words; i++) sums.setInt32(start + i * 4, total[i] as number)
   }
 }

@@ -8,18 +8,19 @@ const encode = (text: string) => new TextEncoder().encode(text) as Uint8Array<Ar
 
 describe("the hash benchmark's bare PBKDF2 past WebCrypto's cap", () => {
   it.each([
-    { hash: 'SHA-256', name: 'sha256', length: 32, password: 'secret', hmac: 'sha256-chain' },
+    { hash: 'SHA-256', name: 'sha256', length: 32, password: 'secret', hmac: 'chain' },
     { hash: 'SHA-256', name: 'sha256', length: 32, password: 'secret', hmac: 'webcrypto' },
     {
       hash: 'SHA-256',
       name: 'sha256',
       length: 40,
       password: 'a password longer than the 64 bytes of one SHA-256 block, hashed first',
-      hmac: 'sha256-chain',
+      hmac: 'chain',
     },
     { hash: 'SHA-512', name: 'sha512', length: 64, password: 'secret', hmac: 'webcrypto' },
+    { hash: 'SHA-1', name: 'sha1', length: 45, password: 'secret', hmac: 'chain' },
     { hash: 'SHA-1', name: 'sha1', length: 45, password: 'secret', hmac: 'webcrypto' },
-    { hash: 'SHA-1', name: 'sha1', length: 20, password: '', hmac: 'webcrypto' },
+    { hash: 'SHA-1', name: 'sha1', length: 20, password: '', hmac: 'chain' },
   ] as const)(
     'gives $hash PBKDF2 of $length bytes on the $hmac HMAC as Node computes it',
     async ({ hash, name, length, password, hmac }) => {
