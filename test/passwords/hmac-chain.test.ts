@@ -56,6 +56,17 @@ describe.each(CHAINS)('the %s HMAC chain that continues PBKDF2', (_, chain, node
     expect(bytesOf(sum)).toEqual(pbkdf2Sync(key, salt, 120_001, length, nodeName))
   })
 
+  it('lets a timer run while a long derivation is under way', async () => {
+    const words = new Int32Array(chain.digestWords)
+    let isChainDone = false
+    const timerRan = new Promise<boolean>((resolve) => setTimeout(() => resolve(!isChainDone), 0))
+
+    await continueHmacChain(chain, new Uint8Array(8), words, words.slice(), 150_000)
+    isChainDone = true
+
+    expect(await timerRan).toBe(true)
+  })
+
   it('refuses a key longer than one block, which HMAC would hash first', async () => {
     const words = new Int32Array(chain.digestWords)
 
