@@ -78,3 +78,36 @@ export async function continueHmacChain(
     if (done < rounds) await new Promise((resolve) => setTimeout(resolve, 0))
   }
 }
+
+/**
+ * Continues PBKDF2 past WebCrypto's cap on this chain, two to three times as fast in
+ * workerd as a WebCrypto HMAC per iteration: `sum` holds the output blocks' sums up to the
+ * cap and `previous` those one iteration short of it, whose XOR is the cap's U. `sum`
+ * becomes the result in place, after `rounds` more iterations.
+ */
+export async function continuePbkdf2Blocks(
+  hash: ChainHash,
+  password: Uint8Array<ArrayBuffer>,
+  sum: Uint8Array,
+  previous: Uint8Array,
+  rounds: number,
+): Promise<void> {
+  // HMAC hashes a key longer than the 64-byte block first (RFC 2104).
+  const key =
+    password.length > BLOCK_BYTES
+      ? new Uint8Array(await crypto.subtle.digest(hash.name, password))
+      : password
+  const sums = new DataView(sum.buffer, sum.byteOffset, sum.byteLength)
+  const before = new DataView(previous.buffer, previous.byteOffset, previous.byteLength)
+  const words = hash.digestWords
+  for (let start = 0; start < sum.length; start += words * 4) {
+    const total = new Int32Array(words)
+    const u = new Int32Array(words)
+    for (let i = 0; i < words; i++) {
+      total[i] = sums.getInt32(start + i * 4)
+      u[i] = (total[i] as number) ^ before.getInt32(start + i * 4)
+    }
+    await continueHmacChain(hash, key, u, total, rounds)
+    for (let i = 0; i < words; i++) sums.setInt32(start + i * 4, total[i] as number)
+  }
+}

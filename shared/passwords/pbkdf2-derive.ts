@@ -1,8 +1,6 @@
 import type { ShaName } from './digest'
-import { type ChainHash, continueHmacChain } from './hmac-chain'
+import type { ChainHash } from './hmac-chain'
 import { nodeCrypto } from './node-crypto'
-import { SHA1_CHAIN } from './sha1-compress'
-import { SHA256_CHAIN } from './sha256-compress'
 import { InvalidHashError } from './verifier'
 
 /**
@@ -25,11 +23,17 @@ export type Pbkdf2Hash = Exclude<ShaName, 'SHA-384'>
 
 const NODE_HASHES = { 'SHA-1': 'sha1', 'SHA-256': 'sha256', 'SHA-512': 'sha512' }
 const DIGEST_BYTES = { 'SHA-1': 20, 'SHA-256': 32, 'SHA-512': 64 }
-// The hashes continued past WebCrypto's cap on the project's own HMAC chain; SHA-512, whose
-// 64-bit words JavaScript has no fast arithmetic for, stays on WebCrypto's HMAC.
-const CHAINS: Partial<Record<Pbkdf2Hash, ChainHash>> = {
-  'SHA-1': SHA1_CHAIN,
-  'SHA-256': SHA256_CHAIN,
+
+/**
+ * The compression function of a hash continued past WebCrypto's cap on the project's own
+ * HMAC chain. SHA-512, whose 64-bit words JavaScript has no fast arithmetic for, stays on
+ * WebCrypto's HMAC. Imported on first use: only Workers continue this way, and a Lambda
+ * cold start need not load it (3.3 KiB of the entry, `npm run build:aws`).
+ */
+async function loadChainHash(hash: Pbkdf2Hash): Promise<ChainHash | undefined> {
+  if (hash === 'SHA-1') return (await import('./sha1-compress')).SHA1_CHAIN
+  if (hash === 'SHA-256') return (await import('./sha256-compress')).SHA256_CHAIN
+  return undefined
 }
 
 type Bytes = Uint8Array<ArrayBuffer>
@@ -110,9 +114,10 @@ async function continuedPbkdf2(job: Pbkdf2Job): Promise<Uint8Array> {
   const head = MAX_WEBCRYPTO_PBKDF2_ITERATIONS
   const sum = await webcryptoPbkdf2({ ...job, iterations: head, length: fullLength })
   const previous = await webcryptoPbkdf2({ ...job, iterations: head - 1, length: fullLength })
-  const chain = CHAINS[hash]
+  const chain = await loadChainHash(hash)
   if (chain) {
-    await continueOnChain(chain, password, sum, previous, iterations - head)
+    const { continuePbkdf2Blocks } = await import('./hmac-chain')
+    await continuePbkdf2Blocks(chain, password, sum, previous, iterations - head)
     return sum.slice(0, length)
   }
   // workerd refuses a zero-length HMAC key. HMAC pads any key shorter than its block with
@@ -143,36 +148,4 @@ async function continuedPbkdf2(job: Pbkdf2Job): Promise<Uint8Array> {
     }
   }
   return sum.slice(0, length)
-}
-
-/**
- * The continuation on the project's own HMAC chain (hmac-chain.ts), two to three times as
- * fast in workerd as a WebCrypto HMAC per iteration: `sum` (the sums up to the cap)
- * becomes the result in place.
- */
-async function continueOnChain(
-  hash: ChainHash,
-  password: Bytes,
-  sum: Bytes,
-  previous: Bytes,
-  rounds: number,
-): Promise<void> {
-  // HMAC hashes a key longer than the 64-byte block first (RFC 2104).
-  const key =
-    password.length > 64
-      ? new Uint8Array(await crypto.subtle.digest(hash.name, password))
-      : password
-  const sums = new DataView(sum.buffer, sum.byteOffset, sum.byteLength)
-  const before = new DataView(previous.buffer, previous.byteOffset, previous.byteLength)
-  const words = hash.digestWords
-  for (let start = 0; start < sum.length; start += words * 4) {
-    const total = new Int32Array(words)
-    const u = new Int32Array(words)
-    for (let i = 0; i < words; i++) {
-      total[i] = sums.getInt32(start + i * 4)
-      u[i] = (total[i] as number) ^ before.getInt32(start + i * 4)
-    }
-    await continueHmacChain(hash, key, u, total, rounds)
-    for (let i = 0; i < words; i++) sums.setInt32(start + i * 4, total[i] as number)
-  }
 }
