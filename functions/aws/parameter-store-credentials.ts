@@ -104,7 +104,10 @@ async function withinBudget<T>(work: Promise<T>): Promise<T> {
   let timer: NodeJS.Timeout | undefined
   const deadline = new Promise<never>((_, reject) => {
     timer = setTimeout(
-      () => reject(new Error(`no credentials within ${CREDENTIALS_FETCH_BUDGET_MS} ms`)),
+      () =>
+        reject(
+          new Error(`Parameter Store gave no credentials within ${CREDENTIALS_FETCH_BUDGET_MS} ms`),
+        ),
       CREDENTIALS_FETCH_BUDGET_MS,
     )
   })

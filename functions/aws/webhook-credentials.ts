@@ -43,6 +43,8 @@ export function webhookCredentials(
       } catch (error) {
         throw new WebhookError(
           'credentials_unavailable',
+          // A setting for the operator to fix, so the answer says what to check, as the
+          // Worker's store_unavailable does; the cause (the SDK's error) goes to the log line.
           `The webhook could not read its credentials from SSM Parameter Store within ${CREDENTIALS_FETCH_BUDGET_MS} ms; check that both parameters exist in the function's region and that its role may ssm:GetParameters them, and see the function's log line for the cause.`,
           { cause: error },
         )

@@ -114,8 +114,15 @@ describe('webhook credentials from SSM Parameter Store', () => {
     expect(ms).toBeLessThan(CREDENTIALS_FETCH_BUDGET_MS)
   })
 
-  it('logs one error line naming what Parameter Store answered', async () => {
-    const { send } = await handlerOn(await startRefusingParameterStore(), 'info')
+  it.each([
+    ['a refused role', startRefusingParameterStore, 'AccessDeniedException'],
+    [
+      'a missing parameter',
+      () => startFakeParameterStore({ [USERNAME_PARAMETER]: 'someone' }),
+      `no parameter named ${PASSWORD_PARAMETER}`,
+    ],
+  ])('logs one error line naming the cause on %s', async (_, startParameterStore, cause) => {
+    const { send } = await handlerOn(await startParameterStore(), 'info')
     const lines: string[] = []
     const spy = vi.spyOn(console, 'log').mockImplementation((line: string) => {
       lines.push(line)
@@ -129,7 +136,7 @@ describe('webhook credentials from SSM Parameter Store', () => {
       level: 'error',
       outcome: 'credentials_unavailable',
       status: 503,
-      failure: expect.stringContaining('AccessDeniedException'),
+      failure: expect.stringContaining(cause),
     })
   })
 
