@@ -2,14 +2,14 @@ import { argon2dAsync, argon2iAsync, argon2idAsync } from '@noble/hashes/argon2.
 import { md5, sha1 } from '@noble/hashes/legacy.js'
 import { scryptAsync } from '@noble/hashes/scrypt.js'
 import { sha256, sha384, sha512 } from '@noble/hashes/sha2.js'
-import { type ChainHash, continueHmacChain } from '../shared/passwords/hmac-chain'
+import { type ChainHash, continuePbkdf2Blocks } from '../shared/passwords/hmac-chain'
 import { nodeCrypto } from '../shared/passwords/node-crypto'
 import { MAX_WEBCRYPTO_PBKDF2_ITERATIONS, type Pbkdf2Hash } from '../shared/passwords/pbkdf2-derive'
 import { SHA1_CHAIN } from '../shared/passwords/sha1-compress'
 import { SHA256_CHAIN } from '../shared/passwords/sha256-compress'
 
 // Every function here calls a library or the runtime directly, never the project's
-// verifiers or their helpers (one exception: see sha256Continued): they are what the
+// verifiers or their helpers (one exception: see chainContinued): they are what the
 // verifiers are measured against.
 
 type Bytes = Uint8Array<ArrayBuffer>
@@ -97,8 +97,9 @@ export async function barePbkdf2(
  * the chain of `chainContinued` (`hmac` chooses WebCrypto's for those too, for
  * bench/pbkdf2-cap-worker.ts to compare). There is no shorter way to compute it, so this
  * mirrors the verifiers' own continuation in shared/passwords/pbkdf2-derive.ts step for
- * step, written apart so that the bench never times the project's glue against itself;
- * test/bench/bare-pbkdf2.test.ts checks it against Node's PBKDF2.
+ * step, written apart but for the chain so that the bench times the verifiers' parsing
+ * and dispatch, not its own; test/bench/bare-pbkdf2.test.ts checks it against Node's
+ * PBKDF2.
  */
 export async function continuedPbkdf2(
   hash: Pbkdf2Hash,
@@ -139,9 +140,10 @@ export async function continuedPbkdf2(
 }
 
 /**
- * The SHA-1 and SHA-256 continuation's primitive: the project's own HMAC chain, the one
- * helper of the verifiers this file calls, since no library or runtime call computes the
- * chain as fast (shared/passwords/hmac-chain.ts), continued from WebCrypto's sums.
+ * The SHA-1 and SHA-256 continuation's primitive: the project's own HMAC chain and the
+ * loop that feeds it PBKDF2's blocks, the one helper of the verifiers this file calls,
+ * since no library or runtime call computes the chain as fast
+ * (shared/passwords/hmac-chain.ts), continued from WebCrypto's sums.
  */
 async function chainContinued(
   chain: ChainHash,
@@ -151,20 +153,9 @@ async function chainContinued(
   rounds: number,
   length: number,
 ): Promise<Uint8Array> {
-  const key =
-    password.length > 64
-      ? new Uint8Array(await crypto.subtle.digest(chain.name, password))
-      : password
-  const sums = new DataView(sumBuffer)
-  const before = new DataView(beforeBuffer)
-  const words = chain.digestWords
-  for (let start = 0; start < sumBuffer.byteLength; start += words * 4) {
-    const total = Int32Array.from({ length: words }, (_, i) => sums.getInt32(start + i * 4))
-    const u = total.map((word, i) => word ^ before.getInt32(start + i * 4))
-    await continueHmacChain(chain, key, u, total, rounds)
-    for (const [i, word] of total.entries()) sums.setInt32(start + i * 4, word)
-  }
-  return new Uint8Array(sumBuffer, 0, length)
+  const sum = new Uint8Array(sumBuffer)
+  await continuePbkdf2Blocks(chain, password, sum, new Uint8Array(beforeBuffer), rounds)
+  return sum.subarray(0, length)
 }
 
 /** The bare scrypt call: Node's native one on Node, @noble/hashes elsewhere. */

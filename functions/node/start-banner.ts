@@ -1,3 +1,4 @@
+import { countOfUsers } from '../../shared/store/users-file'
 import type { NodeServerConfig } from './config'
 
 /**
@@ -7,9 +8,9 @@ import type { NodeServerConfig } from './config'
 export function startBanner(config: NodeServerConfig, port: number): string {
   const host = config.host.includes(':') ? `[${config.host}]` : config.host
   const url = `http://${host}:${port}`
-  const count = config.users.length
-  const users = `${count} ${count === 1 ? 'user' : 'users'}`
-  const lines = [`Corbado webhook listening on ${url}/webhook (${users})`]
+  const lines = [
+    `Corbado webhook listening on ${url}/webhook (${countOfUsers(config.users.length)})`,
+  ]
 
   if (config.isDemoUsers) {
     lines.push('Demo users: existing@existing.com / supersecret, blocked@existing.com (blocked)')

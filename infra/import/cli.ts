@@ -1,4 +1,5 @@
 import { verifiersFromEnv } from '../../shared/passwords/verifiers-from-env'
+import { countOfUsers } from '../../shared/store/users-file'
 import { type ImportArgs, KEEP_UNKNOWN_HASHES, parseImportArgs, UsageError } from './cli-args'
 import { type ImportSummary, ImportWriteError, importUsers } from './import-users'
 import { readUsersFile } from './read-users-file'
@@ -49,7 +50,9 @@ export async function runImportCli(argv: readonly string[], out: CliOutput): Pro
       isUnknownHashKept: values[KEEP_UNKNOWN_HASHES] === true,
     })
 
-    out.log(`wrote ${users(summary.written)} to ${targetName}, refused ${summary.refused.length}`)
+    out.log(
+      `wrote ${countOfUsers(summary.written)} to ${targetName}, refused ${summary.refused.length}`,
+    )
     printRefused(summary, out)
     return summary.refused.length > 0 ? EXIT_ROWS_REFUSED : EXIT_OK
   } catch (error) {
@@ -61,7 +64,7 @@ export async function runImportCli(argv: readonly string[], out: CliOutput): Pro
     if (error instanceof ImportWriteError) {
       const { summary } = error
       out.error(
-        `wrote ${users(summary.written)} to ${targetName} before the failure (some of the failed batch may be written too), refused ${summary.refused.length}; every write replaces its user, so running the same file again is safe`,
+        `wrote ${countOfUsers(summary.written)} to ${targetName} before the failure (some of the failed batch may be written too), refused ${summary.refused.length}; every write replaces its user, so running the same file again is safe`,
       )
       printRefused(summary, out)
     }
@@ -71,8 +74,4 @@ export async function runImportCli(argv: readonly string[], out: CliOutput): Pro
 
 function printRefused(summary: ImportSummary, out: CliOutput): void {
   for (const { row, reason } of summary.refused) out.error(`refused ${row}: ${reason}`)
-}
-
-function users(count: number): string {
-  return `${count} ${count === 1 ? 'user' : 'users'}`
 }

@@ -48,9 +48,10 @@ export class KvStore implements UserStore {
 
   async findUser(identifier: string): Promise<UserRecord | undefined> {
     // No user can be stored under a key KV refuses, and reading one would throw: an
-    // unknown user, not an outage.
+    // unknown user, not an outage. A UTF-16 unit takes at most 3 UTF-8 bytes, so only a
+    // key of over 170 units needs encoding to tell.
     const key = kvKeyFor(identifier)
-    if (kvKeyBytes(key) > MAX_KV_KEY_BYTES) return undefined
+    if (key.length * 3 > MAX_KV_KEY_BYTES && kvKeyBytes(key) > MAX_KV_KEY_BYTES) return undefined
 
     let stored: unknown
     try {

@@ -139,3 +139,8 @@ function refuseUnusableHash(
     throw error
   }
 }
+
+/** "1 user", "2 users": a count of users as the local server and the import print it. */
+export function countOfUsers(count: number): string {
+  return `${count} ${count === 1 ? 'user' : 'users'}`
+}
